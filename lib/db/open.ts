@@ -1,0 +1,68 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { vector } from "@electric-sql/pglite-pgvector";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client";
+import { acquireDataDirLock } from "./embedded-lock";
+import { type SqlRunner, pgliteRunner, pgRunner } from "./sql-runner";
+
+export type DatabaseKind = "embedded" | "postgres";
+
+export type Database = {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  /** Runs raw SQL scripts (migrations) outside Prisma. */
+  sql: SqlRunner;
+  close: () => Promise<void>;
+};
+
+export type OpenOptions =
+  | { kind: "postgres"; url: string }
+  /** `dataDir` of "memory://" opens a throwaway in-memory database (tests). */
+  | { kind: "embedded"; dataDir: string };
+
+export function openDatabase(options: OpenOptions): Database {
+  if (options.kind === "postgres") {
+    const url = new URL(options.url);
+    const config = {
+      host: url.hostname,
+      port: url.port ? Number(url.port) : 5432,
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      database: url.pathname.slice(1) || "postgres",
+      ssl: url.searchParams.get("sslmode") === "require" ? { rejectUnauthorized: false } : undefined,
+      max: 10,
+    };
+    const adapter = new PrismaPg(config);
+    const prisma = new PrismaClient({ adapter });
+    const sql = pgRunner(config);
+    return {
+      kind: "postgres",
+      prisma,
+      sql,
+      close: async () => {
+        await prisma.$disconnect();
+        await sql.close();
+      },
+    };
+  }
+
+  const isMemory = options.dataDir.startsWith("memory://");
+  const release = isMemory ? () => {} : acquireDataDirLock(options.dataDir);
+  const pglite = new PGlite(isMemory ? "memory://" : path.join(options.dataDir, "pglite"), {
+    extensions: { vector, pg_trgm },
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: "embedded",
+    prisma,
+    sql: pgliteRunner(pglite),
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+      release();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The only module that reads process.env. Every variable is documented in .env.example.
+ * Values are validated once; a bad value stops the process with a message naming the variable.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  DATA_DIR: z.string().default(".data"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  APP_URL: optionalString.pipe(z.url().optional()),
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes)")
+      .optional(),
+  ),
+  ENCRYPTION_KEY_ID: z.string().regex(/^[a-zA-Z0-9_-]{1,32}$/).default("env"),
+  ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
+  ADMIN_PASSWORD: optionalString,
+  SEED_DEMO_CONTENT: z.enum(["true", "false"]).default("true"),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+  DEFAULT_MODEL: z.string().default("gpt-4o-mini"),
+  GITHUB_CLIENT_ID: optionalString,
+  GITHUB_CLIENT_SECRET: optionalString,
+  GOOGLE_CLIENT_ID: optionalString,
+  GOOGLE_CLIENT_SECRET: optionalString,
+  /** Trust X-Forwarded-For for client IPs (set when behind a reverse proxy you control). */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function loadEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env = loadEnv();
+
+export const dataDir = path.resolve(env.DATA_DIR);
+export const isEmbeddedDatabase = !env.DATABASE_URL;
+export const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
