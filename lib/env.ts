@@ -40,8 +40,6 @@ const schema = z.object({
   GITHUB_CLIENT_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
-  /** Trust X-Forwarded-For for client IPs (set when behind a reverse proxy you control). */
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -60,3 +58,6 @@ export const env = loadEnv();
 export const dataDir = path.resolve(env.DATA_DIR);
 export const isEmbeddedDatabase = !env.DATABASE_URL;
 export const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
+
+// next-auth v4 reads NEXTAUTH_URL itself to build callback URLs and pick secure cookies.
+process.env.NEXTAUTH_URL ??= appUrl;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import type { Database } from "@/lib/db/open";
 import { setDatabaseForTests } from "@/lib/db";
+import { forgetInstanceSecrets } from "@/lib/security/instance-secrets";
 import { createTestDatabase } from "./test-database";
 
 let db: Database;
@@ -8,6 +9,8 @@ let db: Database;
 beforeAll(async () => {
   db = await createTestDatabase();
   setDatabaseForTests(db);
+  // Workers are reused across files: secrets cached from another file's database must go.
+  forgetInstanceSecrets();
 });
 
 afterAll(async () => {

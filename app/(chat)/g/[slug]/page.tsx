@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ChatPanel } from "@/components/chat/chat-panel";
+import { getActor } from "@/lib/auth/session";
+import { getGptPage } from "@/lib/gpts/queries";
+import { hasAnyEnabledModel } from "@/lib/models/queries";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const gpt = await getGptPage({ actor: await getActor(), slug: (await params).slug });
+  if (!gpt) return { title: "GPT not found" };
+  return {
+    title: gpt.name,
+    description: gpt.description,
+    openGraph: { title: gpt.name, description: gpt.description, type: "website" },
+    // Link-only GPTs are reachable by URL but must not be indexed.
+    robots: gpt.isListed ? undefined : { index: false, follow: false },
+  };
+}
+
+/** A GPT's page is its chat: intro, starters and composer (sign-in prompt for visitors). */
+export default async function GptPage({ params }: Props) {
+  const { slug } = await params;
+  const actor = await getActor();
+  const gpt = await getGptPage({ actor, slug });
+  if (!gpt) notFound();
+  const hasModel = await hasAnyEnabledModel();
+  return (
+    <ChatPanel
+      key={gpt.id}
+      gptId={gpt.id}
+      gptName={gpt.name}
+      description={gpt.description}
+      creatorName={gpt.creatorName}
+      starters={gpt.conversationStarters}
+      signInHref={actor ? undefined : `/sign-in?callbackUrl=${encodeURIComponent(`/g/${slug}`)}`}
+      noModel={actor && !hasModel ? { isAdmin: actor.role === "ADMIN" } : undefined}
+    />
+  );
+}

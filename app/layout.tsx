@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import { appUrl } from "@/lib/env";
+import "./globals.css";
+
+// Every page reads the session or the database: never prerender at build time (the build must
+// not open the embedded database, which the running server owns).
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  metadataBase: new URL(appUrl),
+  title: { default: "Atelier: build, share and chat with custom GPTs", template: "%s · Atelier" },
+  description:
+    "Atelier is a self-hosted GPT store: build custom GPTs without code, publish them, and chat with them.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <body className="min-h-dvh bg-background text-foreground antialiased">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

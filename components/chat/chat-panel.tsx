@@ -1,0 +1,199 @@
+"use client";
+
+import { useChat } from "@ai-sdk/react";
+import { useQueryClient } from "@tanstack/react-query";
+import { DefaultChatTransport, type UIMessage } from "ai";
+import { RotateCcw } from "lucide-react";
+import Link from "next/link";
+import { useEffect, useMemo, useRef } from "react";
+import { StickToBottom } from "use-stick-to-bottom";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { GptAvatar } from "@/components/ui/gpt-avatar";
+import type { ChatMessage, ChatMessageStatus } from "@/lib/chat/schemas";
+import { cn } from "@/lib/utils/cn";
+import { Composer } from "./composer";
+import { conversationKeys } from "./hooks";
+import { MessageBubble } from "./message-bubble";
+import { parseChatError } from "./parse-chat-error";
+
+type Metadata = { conversationId?: string; status?: ChatMessageStatus; errorMessage?: string | null };
+type Message = UIMessage<Metadata>;
+
+export type ChatPanelProps = {
+  gptId: string;
+  gptName: string;
+  isPreview?: boolean;
+  conversationId?: string;
+  initialMessages?: ChatMessage[];
+  starters?: string[];
+  description?: string;
+  creatorName?: string;
+  /** Signed-out visitors see the GPT and a sign-in prompt instead of the composer. */
+  signInHref?: string;
+  /** Set when the instance has no model: explains how to add one (with a link for admins). */
+  noModel?: { isAdmin: boolean };
+  className?: string;
+};
+
+function textOf(message: Message): string {
+  return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
+}
+
+/**
+ * A chat with one GPT. The client sends only the new message and the conversation id; the server
+ * reloads history. A new conversation's id arrives in the first streamed message's metadata.
+ */
+export function ChatPanel(props: ChatPanelProps) {
+  const { gptId, gptName, isPreview = false, initialMessages = [], starters = [] } = props;
+  const queryClient = useQueryClient();
+  const conversationIdRef = useRef<string | undefined>(props.conversationId);
+
+  const transport = useMemo(
+    () =>
+      new DefaultChatTransport<Message>({
+        api: "/api/chat",
+        prepareSendMessagesRequest: ({ messages, trigger }) => {
+          const lastUser = [...messages].reverse().find((message) => message.role === "user");
+          return {
+            body: {
+              gptId,
+              isPreview,
+              conversationId: conversationIdRef.current,
+              trigger,
+              message: lastUser ? { text: textOf(lastUser) } : undefined,
+            },
+          };
+        },
+      }),
+    [gptId, isPreview],
+  );
+
+  const { messages, sendMessage, regenerate, stop, status, error, clearError } = useChat<Message>({
+    messages: initialMessages as Message[],
+    transport,
+    onFinish: () => {
+      queryClient.invalidateQueries({ queryKey: conversationKeys.all });
+    },
+  });
+
+  // Learn the id of a conversation the server just created, and give it its own URL.
+  useEffect(() => {
+    if (conversationIdRef.current) return;
+    for (const message of messages) {
+      const id = message.metadata?.conversationId;
+      if (id) {
+        conversationIdRef.current = id;
+        if (!isPreview) window.history.replaceState(null, "", `/c/${id}`);
+        queryClient.invalidateQueries({ queryKey: conversationKeys.all });
+        break;
+      }
+    }
+  }, [messages, isPreview, queryClient]);
+
+  const isBusy = status === "submitted" || status === "streaming";
+  const errorMessage = parseChatError(error);
+  const canChat = !props.signInHref && !props.noModel;
+
+  function send(text: string) {
+    clearError();
+    sendMessage({ text });
+  }
+
+  return (
+    <div className={cn("flex h-full min-h-0 flex-col", props.className)}>
+      <StickToBottom className="relative min-h-0 flex-1 overflow-y-auto" resize="smooth" initial="instant">
+        <StickToBottom.Content className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6">
+          {messages.length === 0 ? (
+            <ChatIntro {...props} starters={starters} onStarter={canChat ? send : undefined} />
+          ) : (
+            messages.map((message, index) => (
+              <MessageBubble
+                key={message.id}
+                role={message.role}
+                text={textOf(message)}
+                gptName={gptName}
+                status={message.metadata?.status}
+                errorMessage={message.metadata?.errorMessage}
+                isStreaming={isBusy && index === messages.length - 1 && message.role === "assistant"}
+              />
+            ))
+          )}
+          {status === "submitted" && messages.at(-1)?.role === "user" && (
+            <MessageBubble role="assistant" text="" gptName={gptName} isStreaming />
+          )}
+          {errorMessage && (
+            <Alert variant="destructive" className="flex flex-wrap items-center justify-between gap-3" data-testid="chat-error">
+              <span>{errorMessage}</span>
+              <Button size="sm" variant="outline" onClick={() => { clearError(); regenerate(); }}>
+                <RotateCcw className="size-3.5" aria-hidden /> Retry
+              </Button>
+            </Alert>
+          )}
+        </StickToBottom.Content>
+      </StickToBottom>
+      <div className="mx-auto w-full max-w-3xl px-4 pb-4">
+        {props.noModel ? (
+          <Alert variant="warning" data-testid="no-model">
+            No model is configured on this Atelier instance, so GPTs cannot answer yet.{" "}
+            {props.noModel.isAdmin ? (
+              <Link href="/admin/models" className="font-medium underline">Add a model in Admin → Models</Link>
+            ) : (
+              "An administrator can add one under Admin → Models, or start the server with OPENAI_API_KEY set."
+            )}
+          </Alert>
+        ) : props.signInHref ? (
+          <div className="flex flex-col items-center gap-2 rounded-2xl border bg-card p-4 text-center text-sm sm:flex-row sm:justify-between sm:text-left">
+            <span className="text-muted-foreground">Sign in to chat with {gptName}.</span>
+            <Button asChild>
+              <Link href={props.signInHref}>Sign in to chat</Link>
+            </Button>
+          </div>
+        ) : (
+          <Composer
+            onSend={send}
+            onStop={stop}
+            isBusy={isBusy}
+            placeholder={`Message ${gptName}`}
+          />
+        )}
+        <p className="mt-2 text-center text-xs text-muted-foreground">
+          {isPreview ? "Preview: chats with your saved draft and is not shown to anyone else." : "GPTs can make mistakes. Check important information."}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function ChatIntro({
+  gptName,
+  description,
+  creatorName,
+  starters = [],
+  onStarter,
+}: ChatPanelProps & { onStarter?: (text: string) => void }) {
+  return (
+    <div className="flex flex-col items-center gap-3 pt-8 text-center sm:pt-16">
+      <GptAvatar name={gptName} size="xl" />
+      <h2 className="text-2xl font-semibold tracking-tight">{gptName}</h2>
+      {description && <p className="max-w-md text-sm text-muted-foreground">{description}</p>}
+      {creatorName && <p className="text-xs text-muted-foreground">By {creatorName}</p>}
+      {starters.length > 0 && (
+        <ul className="mt-6 grid w-full max-w-2xl gap-2 sm:grid-cols-2" aria-label="Conversation starters">
+          {starters.map((starter) => (
+            <li key={starter}>
+              <button
+                type="button"
+                disabled={!onStarter}
+                onClick={() => onStarter?.(starter)}
+                className="h-full w-full rounded-xl border bg-card px-4 py-3 text-left text-sm transition-colors hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:cursor-default disabled:hover:bg-card"
+              >
+                {starter}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

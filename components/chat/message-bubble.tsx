@@ -1,0 +1,55 @@
+"use client";
+
+import { CircleAlert, CircleStop } from "lucide-react";
+import { GptAvatar } from "@/components/ui/gpt-avatar";
+import { Markdown } from "@/components/ui/markdown";
+import type { ChatMessageStatus } from "@/lib/chat/schemas";
+import { cn } from "@/lib/utils/cn";
+
+type Props = {
+  role: "user" | "assistant" | "system";
+  text: string;
+  gptName: string;
+  status?: ChatMessageStatus;
+  errorMessage?: string | null;
+  isStreaming?: boolean;
+};
+
+/** One turn: user messages as right-aligned bubbles, answers as full-width Markdown (ChatGPT-like). */
+export function MessageBubble({ role, text, gptName, status, errorMessage, isStreaming }: Props) {
+  if (role === "user") {
+    return (
+      <div className="flex justify-end" data-testid="message-user">
+        <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-muted px-4 py-2.5 text-sm sm:max-w-[75%]">
+          {text}
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="flex gap-3" data-testid="message-assistant" data-status={status ?? (isStreaming ? "STREAMING" : "COMPLETE")}>
+      <GptAvatar name={gptName} size="md" className="mt-0.5 shrink-0" />
+      <div className={cn("min-w-0 flex-1 text-sm", isStreaming && "streaming")}>
+        {text ? (
+          <Markdown>{text}</Markdown>
+        ) : isStreaming ? (
+          <span className="inline-flex items-center gap-1 py-2" aria-label="Thinking">
+            <span className="size-2 animate-pulse rounded-full bg-muted-foreground" />
+            <span className="size-2 animate-pulse rounded-full bg-muted-foreground [animation-delay:150ms]" />
+            <span className="size-2 animate-pulse rounded-full bg-muted-foreground [animation-delay:300ms]" />
+          </span>
+        ) : null}
+        {status === "INTERRUPTED" && (
+          <p className="mt-2 inline-flex items-center gap-1.5 text-xs text-muted-foreground">
+            <CircleStop className="size-3.5" aria-hidden /> Stopped
+          </p>
+        )}
+        {status === "FAILED" && (
+          <p className="mt-2 inline-flex items-center gap-1.5 text-xs text-destructive">
+            <CircleAlert className="size-3.5" aria-hidden /> {errorMessage ?? "This answer failed."}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

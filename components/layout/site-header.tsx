@@ -1,0 +1,59 @@
+import { Sparkles } from "lucide-react";
+import Link from "next/link";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import type { Actor } from "@/lib/auth/session";
+import { UserMenu } from "./user-menu";
+
+/** The top bar shared by the store, builder and admin. */
+export function SiteHeader({ actor }: { actor: Actor | null }) {
+  return (
+    <header className="sticky top-0 z-30 border-b bg-background/85 backdrop-blur supports-[backdrop-filter]:bg-background/70">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <span className="grid size-7 place-items-center rounded-md bg-primary text-primary-foreground">
+            <Sparkles className="size-4" aria-hidden />
+          </span>
+          Atelier
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+          <Link href="/" className="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground">
+            Explore
+          </Link>
+          {actor && (
+            <>
+              <Link href="/chat" className="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground">
+                Chats
+              </Link>
+              <Link href="/gpts" className="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground">
+                My GPTs
+              </Link>
+            </>
+          )}
+          {actor?.role === "ADMIN" && (
+            <Link href="/admin" className="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground">
+              Admin
+            </Link>
+          )}
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          <ThemeToggle />
+          {actor ? (
+            <UserMenu name={actor.name ?? actor.email} email={actor.email} />
+          ) : (
+            <>
+              <Link href="/sign-in" className="rounded-md px-3 py-1.5 text-sm font-medium hover:bg-accent">
+                Sign in
+              </Link>
+              <Link
+                href="/sign-up"
+                className="hidden rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-foreground hover:bg-primary/90 sm:inline-block"
+              >
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { createOpenAI } from "@ai-sdk/openai";
+import type { LanguageModel } from "ai";
+
+/**
+ * The only place that constructs model clients. Any OpenAI-compatible endpoint works (OpenAI,
+ * Ollama, vLLM, llama.cpp, LM Studio, OpenRouter). `.chat()` targets /chat/completions: the plain
+ * provider call would use the Responses API, which most compatible servers lack.
+ */
+export function chatModel(options: { baseUrl: string; apiKey?: string; modelId: string }): LanguageModel {
+  const provider = createOpenAI({
+    baseURL: options.baseUrl.replace(/\/+$/, ""),
+    // Local servers (Ollama, llama.cpp) accept any key; the SDK insists on one.
+    apiKey: options.apiKey || "not-needed",
+    name: "openai-compatible",
+  });
+  return provider.chat(options.modelId);
+}

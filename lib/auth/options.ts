@@ -1,0 +1,79 @@
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { env } from "../env";
+import { isAppError } from "../errors";
+import { clientIp } from "../http/client-ip";
+import { getInstanceSecrets } from "../security/instance-secrets";
+import { linkOAuthAccount } from "./link-oauth-account";
+import { verifyCredentials } from "./verify-credentials";
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+export function oauthProviderIds(): ("github" | "google")[] {
+  const ids: ("github" | "google")[] = [];
+  if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET) ids.push("github");
+  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) ids.push("google");
+  return ids;
+}
+
+/**
+ * next-auth with JWT sessions in an httpOnly cookie (secure when APP_URL is https). The token only
+ * carries the user id: every request re-reads the user (lib/auth/session.ts), so a ban or a role
+ * change takes effect at once.
+ */
+export async function getAuthOptions(): Promise<AuthOptions> {
+  const { authSecret } = await getInstanceSecrets();
+  const providers: AuthOptions["providers"] = [
+    CredentialsProvider({
+      name: "Email",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const headers = new Headers(req.headers as Record<string, string>);
+        try {
+          const user = await verifyCredentials({ input: credentials, ip: clientIp(headers) });
+          return { id: user.id, email: user.email, name: user.name };
+        } catch (error) {
+          // next-auth passes the message of a thrown Error back to signIn() as `error`.
+          if (isAppError(error)) throw new Error(error.message);
+          throw error;
+        }
+      },
+    }),
+  ];
+  if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET) {
+    providers.push(
+      GitHubProvider({ clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET }),
+    );
+  }
+  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
+    providers.push(
+      GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }),
+    );
+  }
+  return {
+    secret: authSecret,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers,
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (!account || account.type !== "oauth") return true;
+        const linked = await linkOAuthAccount({ account, profile, fallbackEmail: user.email });
+        if (!linked.ok) return `/sign-in?error=${linked.reason}`;
+        user.id = linked.userId;
+        return true;
+      },
+      async jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import type { Actor } from "../auth/session";
+import { prisma } from "../db";
+import { AppError } from "../errors";
+import type { ModelConfig } from "../generated/prisma/client";
+import { canViewGpt } from "../gpts/policy";
+import { resolveModel } from "../models/queries";
+import { type ChatRequest, textOf } from "./schemas";
+
+export type Turn = {
+  actor: Actor;
+  conversationId: string;
+  isNewConversation: boolean;
+  gpt: { id: string; ownerId: string };
+  versionId: string | null;
+  instructions: string;
+  gptName: string;
+  model: ModelConfig;
+  channel: "STORE" | "PREVIEW";
+  history: { role: "user" | "assistant"; content: string }[];
+};
+
+export const NO_MODEL_MESSAGE =
+  "No model is configured on this Atelier instance yet. An administrator can add one under Admin → Models.";
+
+/**
+ * Everything before the model call: authorise, pick what answers (the published version, or the
+ * draft for its owner's preview), find or create the conversation, save the user's message first
+ * (so nothing typed is lost if the model fails), and reload history from the database.
+ */
+export async function prepareTurn({ actor, request }: { actor: Actor; request: ChatRequest }): Promise<Turn> {
+  const gpt = await prisma.gpt.findUnique({
+    where: { id: request.gptId },
+    include: { publishedVersion: true },
+  });
+  if (!gpt) throw new AppError("not_found", "GPT not found.");
+
+  let source: { name: string; instructions: string; modelConfigId: string | null; versionId: string | null };
+  if (request.isPreview) {
+    if (gpt.ownerId !== actor.id) throw new AppError("not_found", "GPT not found.");
+    source = { name: gpt.name, instructions: gpt.instructions, modelConfigId: gpt.modelConfigId, versionId: null };
+  } else {
+    if (!canViewGpt(actor, gpt) || !gpt.publishedVersion) throw new AppError("not_found", "GPT not found.");
+    if (gpt.status !== "ACTIVE") throw new AppError("forbidden", "This GPT is no longer available.");
+    const version = gpt.publishedVersion;
+    source = {
+      name: version.name,
+      instructions: version.instructions,
+      modelConfigId: version.modelConfigId,
+      versionId: version.id,
+    };
+  }
+
+  const resolved = await resolveModel(source.modelConfigId);
+  if (!resolved) throw new AppError("unavailable", NO_MODEL_MESSAGE);
+
+  const userText = request.message?.text;
+  if (request.trigger === "submit-message" && !userText) {
+    throw new AppError("bad_request", "Type a message first.");
+  }
+
+  const { conversationId, isNewConversation } = await prisma.$transaction(async (tx) => {
+    let conversation = request.conversationId
+      ? await tx.conversation.findFirst({
+          where: { id: request.conversationId, userId: actor.id, gptId: gpt.id },
+        })
+      : null;
+    if (request.conversationId && !conversation) throw new AppError("not_found", "Conversation not found.");
+    if (conversation && conversation.isPreview !== request.isPreview) {
+      throw new AppError("bad_request", "This conversation belongs to another chat mode.");
+    }
+    const isNew = !conversation;
+    if (!conversation) {
+      if (!userText) throw new AppError("bad_request", "Type a message first.");
+      conversation = await tx.conversation.create({
+        data: {
+          userId: actor.id,
+          gptId: gpt.id,
+          versionId: source.versionId,
+          isPreview: request.isPreview,
+          title: titleFrom(userText),
+        },
+      });
+      if (!request.isPreview) {
+        await tx.gpt.update({ where: { id: gpt.id }, data: { conversationCount: { increment: 1 } } });
+      }
+    }
+    // A retry ("regenerate") re-answers the saved question; it saves the text only when the
+    // previous attempt failed before the question was stored.
+    const last = await tx.message.findFirst({
+      where: { conversationId: conversation.id, status: { not: "FAILED" } },
+      orderBy: { createdAt: "desc" },
+      select: { role: true },
+    });
+    const shouldSaveUserMessage =
+      Boolean(userText) && (request.trigger === "submit-message" || last?.role !== "USER");
+    if (shouldSaveUserMessage && userText) {
+      await tx.message.create({
+        data: { conversationId: conversation.id, role: "USER", parts: [{ type: "text", text: userText }] },
+      });
+    }
+    // A store conversation always talks to the latest published version.
+    await tx.conversation.update({
+      where: { id: conversation.id },
+      data: { versionId: source.versionId, updatedAt: new Date() },
+    });
+    return { conversationId: conversation.id, isNewConversation: isNew };
+  });
+
+  const stored = await prisma.message.findMany({
+    where: { conversationId, status: { not: "FAILED" } },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, parts: true },
+  });
+  const history = stored
+    .map((message) => ({
+      role: message.role === "USER" ? ("user" as const) : ("assistant" as const),
+      content: textOf(message.parts),
+    }))
+    .filter((message) => message.content.length > 0);
+  if (history.at(-1)?.role !== "user") {
+    throw new AppError("bad_request", "There is no message to answer. Type a new message.");
+  }
+
+  return {
+    actor,
+    conversationId,
+    isNewConversation,
+    gpt: { id: gpt.id, ownerId: gpt.ownerId },
+    versionId: source.versionId,
+    instructions: source.instructions,
+    gptName: source.name,
+    model: resolved.model,
+    channel: request.isPreview ? "PREVIEW" : "STORE",
+    history,
+  };
+}
+
+function titleFrom(text: string): string {
+  const singleLine = text.replace(/\s+/g, " ").trim();
+  return singleLine.length > 60 ? `${singleLine.slice(0, 57)}…` : singleLine;
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { prisma } from "../db";
+import { costMicros } from "../usage/cost";
+import type { ChatMessageStatus } from "./schemas";
+import type { Turn } from "./prepare-turn";
+
+/**
+ * Saves the assistant message and its one usage event in one transaction, keyed by the message id
+ * (UsageEvent.messageId is unique: a second call for the same message is a no-op, never a second
+ * charge).
+ */
+export async function recordAssistantMessage({
+  turn,
+  messageId,
+  text,
+  status,
+  errorMessage,
+  usage,
+}: {
+  turn: Turn;
+  messageId: string;
+  text: string;
+  status: ChatMessageStatus;
+  errorMessage?: string;
+  usage: { inputTokens: number; outputTokens: number; isEstimated: boolean };
+}): Promise<void> {
+  const cost = costMicros({
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    inputPricePerMillion: turn.model.inputPricePerMillion,
+    outputPricePerMillion: turn.model.outputPricePerMillion,
+  });
+  await prisma.$transaction(async (tx) => {
+    const existing = await tx.message.findUnique({ where: { id: messageId }, select: { id: true } });
+    if (existing) return;
+    await tx.message.create({
+      data: {
+        id: messageId,
+        conversationId: turn.conversationId,
+        role: "ASSISTANT",
+        parts: text ? [{ type: "text", text }] : [],
+        status,
+        errorMessage: errorMessage ?? null,
+        versionId: turn.versionId,
+        modelConfigId: turn.model.id,
+      },
+    });
+    await tx.usageEvent.create({
+      data: {
+        messageId,
+        userId: turn.actor.id,
+        gptId: turn.gpt.id,
+        creatorId: turn.gpt.ownerId,
+        channel: turn.channel,
+        modelId: turn.model.modelId,
+        inputTokens: usage.inputTokens,
+        outputTokens: usage.outputTokens,
+        costMicros: cost,
+        isEstimated: usage.isEstimated,
+      },
+    });
+    await tx.conversation.update({
+      where: { id: turn.conversationId },
+      data: { updatedAt: new Date() },
+    });
+  });
+}

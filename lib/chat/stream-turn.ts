@@ -1,0 +1,113 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createUIMessageStreamResponse, streamText } from "ai";
+import { chatModel } from "../ai/providers";
+import { openSecret } from "../security/secret-box";
+import { countPromptTokens, countTokens } from "../usage/count-tokens";
+import { fitHistory, systemPrompt } from "./build-prompt";
+import { describeModelError } from "./model-errors";
+import type { Turn } from "./prepare-turn";
+import { recordAssistantMessage } from "./record-assistant-message";
+import type { ChatMessageStatus } from "./schemas";
+
+export const MAX_OUTPUT_TOKENS = 4096;
+
+/**
+ * Streams the model's answer as an AI SDK UI message stream (SSE) and persists the outcome exactly
+ * once: complete (upstream usage), stopped by the user or disconnected (interrupted, tokens counted
+ * locally), or failed (partial text kept, if any).
+ */
+export async function streamTurn({ turn, requestSignal }: { turn: Turn; requestSignal: AbortSignal }) {
+  const abort = new AbortController();
+  requestSignal.addEventListener("abort", () => abort.abort(), { once: true });
+
+  const apiKey = turn.model.apiKeyCiphertext ? await openSecret(turn.model.apiKeyCiphertext) : undefined;
+  const system = systemPrompt({ gptName: turn.gptName, instructions: turn.instructions });
+  const messages = fitHistory({ system, history: turn.history, contextWindow: turn.model.contextWindow });
+  const messageId = randomUUID();
+
+  let text = "";
+  let isSettled = false;
+  const settle = async (outcome: {
+    status: ChatMessageStatus;
+    usage?: { inputTokens?: number; outputTokens?: number };
+    errorMessage?: string;
+  }) => {
+    if (isSettled) return;
+    isSettled = true;
+    // A failure before any text produced nothing to keep; the user's message is already saved.
+    if (outcome.status === "FAILED" && !text) return;
+    const hasUpstreamUsage =
+      outcome.usage?.inputTokens !== undefined && outcome.usage?.outputTokens !== undefined;
+    const promptMessages = [{ content: system }, ...messages.map((m) => ({ content: String(m.content) }))];
+    const usage = hasUpstreamUsage
+      ? { inputTokens: outcome.usage!.inputTokens!, outputTokens: outcome.usage!.outputTokens!, isEstimated: false }
+      : { inputTokens: countPromptTokens(promptMessages), outputTokens: countTokens(text), isEstimated: true };
+    const isEmpty = outcome.status === "COMPLETE" && !text;
+    try {
+      await recordAssistantMessage({
+        turn,
+        messageId,
+        text,
+        status: isEmpty ? "FAILED" : outcome.status,
+        errorMessage: isEmpty ? "The model returned an empty answer." : outcome.errorMessage,
+        usage,
+      });
+    } catch (error) {
+      console.error("[atelier] could not record assistant message", error);
+    }
+  };
+
+  const result = streamText({
+    model: chatModel({ baseUrl: turn.model.baseUrl, apiKey, modelId: turn.model.modelId }),
+    system,
+    messages,
+    maxOutputTokens: Math.min(MAX_OUTPUT_TOKENS, turn.model.contextWindow),
+    maxRetries: 0,
+    abortSignal: abort.signal,
+    onChunk: ({ chunk }) => {
+      if (chunk.type === "text-delta") text += chunk.text;
+    },
+    onEnd: async (event) => {
+      await settle({ status: "COMPLETE", usage: event.totalUsage });
+    },
+    onAbort: async () => {
+      await settle({ status: "INTERRUPTED" });
+    },
+    onError: async ({ error }) => {
+      await settle({ status: "FAILED", errorMessage: describeModelError(error) });
+    },
+  });
+
+  const uiStream = result.toUIMessageStream({
+    generateMessageId: () => messageId,
+    messageMetadata: ({ part }) =>
+      part.type === "start" ? { conversationId: turn.conversationId } : undefined,
+    onError: describeModelError,
+  });
+  // When the browser goes away (Stop, closed tab), stop the upstream call too.
+  const reader = uiStream.getReader();
+  const body = new ReadableStream({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        // A broken upstream connection can surface here instead of as an error part.
+        const errorText = describeModelError(error);
+        await settle({ status: "FAILED", errorMessage: errorText });
+        controller.enqueue({ type: "error", errorText });
+        controller.close();
+      }
+    },
+    cancel(reason) {
+      abort.abort(reason);
+      return reader.cancel(reason);
+    },
+  });
+  return createUIMessageStreamResponse({
+    stream: body,
+    headers: { "x-conversation-id": turn.conversationId },
+  });
+}

@@ -1,0 +1,30 @@
+import type { Actor } from "../auth/session";
+
+type GptAccessFields = {
+  ownerId: string;
+  visibility: "PRIVATE" | "LINK" | "PUBLIC";
+  status: "ACTIVE" | "REMOVED";
+  publishedVersionId: string | null;
+};
+
+export function canEditGpt(
+  actor: Pick<Actor, "id" | "role"> | null,
+  gpt: Pick<GptAccessFields, "ownerId">,
+): boolean {
+  return actor !== null && actor.id === gpt.ownerId;
+}
+
+/** Who may open a GPT's page and chat with its published version. */
+export function canViewGpt(
+  actor: Pick<Actor, "id" | "role"> | null,
+  gpt: GptAccessFields,
+): boolean {
+  if (actor && (actor.id === gpt.ownerId || actor.role === "ADMIN")) return true;
+  if (gpt.status !== "ACTIVE" || !gpt.publishedVersionId) return false;
+  return gpt.visibility === "PUBLIC" || gpt.visibility === "LINK";
+}
+
+/** Listed in the store: public, published, not removed. Link-only GPTs never are. */
+export function isListedInStore(gpt: GptAccessFields): boolean {
+  return gpt.status === "ACTIVE" && gpt.visibility === "PUBLIC" && gpt.publishedVersionId !== null;
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import type { Actor } from "../auth/session";
+import { prisma } from "../db";
+import { AppError } from "../errors";
+import { parseInput } from "./parse-input";
+import { type PublishGptInput, publishGptSchema } from "./schemas";
+
+/**
+ * Snapshots the draft as the next immutable version and makes it the one users talk to, with the
+ * chosen visibility. Public GPTs need a creator display name; it defaults to the account name.
+ */
+export async function publishGpt({
+  actor,
+  gptId,
+  input,
+}: {
+  actor: Actor;
+  gptId: string;
+  input: PublishGptInput;
+}) {
+  const { visibility, releaseNote } = parseInput(publishGptSchema, input);
+  return prisma.$transaction(async (tx) => {
+    const gpt = await tx.gpt.findFirst({ where: { id: gptId, ownerId: actor.id } });
+    if (!gpt) throw new AppError("not_found", "GPT not found.");
+    if (gpt.status === "REMOVED") {
+      throw new AppError(
+        "forbidden",
+        "This GPT was removed by a moderator and cannot be published.",
+      );
+    }
+    if (!gpt.name.trim())
+      throw new AppError("bad_request", "Give your GPT a name before publishing.");
+    if (visibility === "PUBLIC") {
+      const profile = await tx.builderProfile.findUnique({ where: { userId: actor.id } });
+      if (!profile) {
+        const displayName = (actor.name ?? "").trim() || actor.email.split("@")[0];
+        await tx.builderProfile.create({ data: { userId: actor.id, displayName } });
+      }
+    }
+    const last = await tx.gptVersion.findFirst({
+      where: { gptId },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
+    const version = await tx.gptVersion.create({
+      data: {
+        gptId,
+        number: (last?.number ?? 0) + 1,
+        name: gpt.name,
+        description: gpt.description,
+        instructions: gpt.instructions,
+        conversationStarters: gpt.conversationStarters,
+        categoryId: gpt.categoryId,
+        modelConfigId: gpt.modelConfigId,
+        releaseNote: releaseNote || null,
+      },
+    });
+    await tx.gpt.update({
+      where: { id: gptId },
+      data: { publishedVersionId: version.id, visibility },
+    });
+    return { versionId: version.id, number: version.number, slug: gpt.slug, visibility };
+  });
+}

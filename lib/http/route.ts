@@ -1,0 +1,56 @@
+import "server-only";
+import type { z } from "zod";
+import { type Actor, requireActor, requireAdmin } from "../auth/session";
+import { AppError, errorResponse } from "../errors";
+
+type Access = "user" | "admin";
+
+type Context<TBody, TParams> = {
+  request: Request;
+  actor: Actor;
+  body: TBody;
+  params: TParams;
+};
+
+/**
+ * Wraps a route handler: authenticates (every handler built with it requires a signed-in user, or
+ * an admin), parses the JSON body with the given zod schema, and maps AppError (and anything else)
+ * to a JSON error Response. A handler returning a Response sends it as is; anything else as JSON.
+ */
+export function route<TSchema extends z.ZodType | undefined, TParams = Record<string, string>>(
+  options: {
+    access: Access;
+    body?: TSchema;
+  },
+  handler: (
+    context: Context<TSchema extends z.ZodType ? z.infer<TSchema> : undefined, TParams>,
+  ) => Promise<unknown>,
+) {
+  return async (request: Request, segment: { params: Promise<TParams> }) => {
+    try {
+      const actor = options.access === "admin" ? await requireAdmin() : await requireActor();
+      let body: unknown;
+      if (options.body) {
+        const json = await request.json().catch(() => {
+          throw new AppError("bad_request", "The request body must be JSON.");
+        });
+        const parsed = options.body.safeParse(json);
+        if (!parsed.success) {
+          const fieldErrors: Record<string, string[]> = {};
+          for (const issue of parsed.error.issues) {
+            const key = issue.path.join(".") || "_";
+            (fieldErrors[key] ??= []).push(issue.message);
+          }
+          throw new AppError("bad_request", "Check the highlighted fields.", fieldErrors);
+        }
+        body = parsed.data;
+      }
+      const params = (await segment?.params) ?? ({} as TParams);
+      const result = await handler({ request, actor, body: body as never, params });
+      if (result instanceof Response) return result;
+      return Response.json(result ?? { ok: true });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import { assertAdmin } from "../admin/policy";
+import type { Actor } from "../auth/session";
+import { prisma } from "../db";
+import type { ModelConfig } from "../generated/prisma/client";
+import type { PublicModelConfig } from "./schemas";
+
+export function toPublicModel(model: ModelConfig): PublicModelConfig {
+  return {
+    id: model.id,
+    displayName: model.displayName,
+    baseUrl: model.baseUrl,
+    modelId: model.modelId,
+    hasApiKey: Boolean(model.apiKeyCiphertext),
+    inputPricePerMillion: model.inputPricePerMillion,
+    outputPricePerMillion: model.outputPricePerMillion,
+    contextWindow: model.contextWindow,
+    isDefault: model.isDefault,
+    isEnabled: model.isEnabled,
+  };
+}
+
+export async function listModels(): Promise<PublicModelConfig[]> {
+  const models = await prisma.modelConfig.findMany({
+    orderBy: [{ isDefault: "desc" }, { displayName: "asc" }],
+  });
+  return models.map(toPublicModel);
+}
+
+/** The admin catalog: every model, enabled or not (never the key). */
+export async function listModelsForAdmin({
+  actor,
+}: {
+  actor: Actor;
+}): Promise<PublicModelConfig[]> {
+  assertAdmin(actor);
+  return listModels();
+}
+
+/** Models a creator can pick for a GPT. */
+export async function listEnabledModels(): Promise<
+  Pick<PublicModelConfig, "id" | "displayName" | "isDefault">[]
+> {
+  return prisma.modelConfig.findMany({
+    where: { isEnabled: true },
+    select: { id: true, displayName: true, isDefault: true },
+    orderBy: [{ isDefault: "desc" }, { displayName: "asc" }],
+  });
+}
+
+export async function getDefaultModel(): Promise<ModelConfig | null> {
+  return (
+    (await prisma.modelConfig.findFirst({ where: { isEnabled: true, isDefault: true } })) ??
+    (await prisma.modelConfig.findFirst({
+      where: { isEnabled: true },
+      orderBy: { createdAt: "asc" },
+    }))
+  );
+}
+
+export async function hasAnyEnabledModel(): Promise<boolean> {
+  return (await prisma.modelConfig.count({ where: { isEnabled: true } })) > 0;
+}
+
+/**
+ * The model that answers for a GPT: its chosen model while enabled, else the default (a GPT keeps
+ * working when its model is disabled). Null when no model is configured at all.
+ */
+export async function resolveModel(
+  modelConfigId: string | null,
+): Promise<{ model: ModelConfig; isFallback: boolean } | null> {
+  if (modelConfigId) {
+    const chosen = await prisma.modelConfig.findUnique({ where: { id: modelConfigId } });
+    if (chosen?.isEnabled) return { model: chosen, isFallback: false };
+  }
+  const fallback = await getDefaultModel();
+  return fallback ? { model: fallback, isFallback: modelConfigId !== null } : null;
+}

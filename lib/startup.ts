@@ -1,0 +1,58 @@
+import "server-only";
+import { seedDatabase } from "../prisma/seed";
+import { databaseKind, ensureDatabase } from "./db";
+import { appUrl, dataDir, env } from "./env";
+import { bootstrapModelFromEnv } from "./models/bootstrap-model-from-env";
+import { hasAnyEnabledModel } from "./models/queries";
+import { getInstanceSecrets } from "./security/instance-secrets";
+
+/**
+ * Runs once per server process (instrumentation.ts): open the database, apply migrations, seed an
+ * empty database, create the env model, and print where to open the app and how to sign in.
+ */
+export async function startServer(): Promise<void> {
+  const startedAt = Date.now();
+  const db = await ensureDatabase();
+  await getInstanceSecrets();
+  const seed = await seedDatabase(db.prisma, {
+    adminEmail: env.ADMIN_EMAIL,
+    adminPassword: env.ADMIN_PASSWORD,
+    withDemoContent: env.SEED_DEMO_CONTENT === "true",
+  });
+  const bootstrappedModel = await bootstrapModelFromEnv();
+  const hasModel = await hasAnyEnabledModel();
+
+  const lines = [
+    "",
+    `  Atelier is running at ${appUrl}`,
+    `  Database: ${databaseKind() === "embedded" ? `embedded PostgreSQL in ${dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
+  ];
+  if (seed.isFirstSeed && seed.adminEmail) {
+    lines.push(`  Admin sign-in: ${seed.adminEmail}`);
+    lines.push(
+      seed.generatedAdminPassword
+        ? `  Admin password: ${seed.generatedAdminPassword}   (generated now and shown only once: save it)`
+        : "  Admin password: the ADMIN_PASSWORD you configured",
+    );
+  } else {
+    lines.push(
+      `  Admin sign-in: ${env.ADMIN_EMAIL ?? "admin@atelier.local"} with the password printed on first start (or ADMIN_PASSWORD)`,
+    );
+  }
+  if (bootstrappedModel) lines.push(`  Model: ${bootstrappedModel} created from OPENAI_API_KEY`);
+  if (!hasModel) {
+    lines.push("  No model configured: sign in as admin and add one at /admin/models, or set OPENAI_API_KEY.");
+  }
+  lines.push(`  Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`, "");
+  console.log(lines.join("\n"));
+}
+
+/** A server that cannot open its database must not serve: say why and stop. */
+export async function startServerOrExit(): Promise<void> {
+  try {
+    await startServer();
+  } catch (error) {
+    console.error(`\n  Atelier could not start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,55 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const port = process.env.E2E_PORT ?? "3210";
+const fakeOpenAIPort = process.env.E2E_FAKE_OPENAI_PORT ?? "4010";
+const baseURL = `http://localhost:${port}`;
+
+// npm run test:e2e sets CHROMIUM_PATH (Debian's Chromium here); without it Playwright's own browser is used.
+const executablePath = process.env.CHROMIUM_PATH || undefined;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: `node --import tsx tests/fixtures/fake-openai/main.ts`,
+      url: `http://127.0.0.1:${fakeOpenAIPort}/__control/health`,
+      env: { FAKE_OPENAI_PORT: fakeOpenAIPort, FAKE_OPENAI_SLOW_MS: "150" },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: "node --import tsx scripts/e2e-app-server.ts",
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      // Includes a production build when sources changed (~1-2 min on 2 cores).
+      timeout: 400_000,
+      stdout: "pipe",
+    },
+  ],
+});

@@ -1,0 +1,23 @@
+import { randomBytes } from "node:crypto";
+import { hash } from "@node-rs/argon2";
+import type { PrismaClient, Role } from "../../lib/generated/prisma/client";
+
+/** Creates a user with a password (tests and seed share this factory). */
+export async function createUserWithPassword(
+  prisma: PrismaClient,
+  options: { email: string; password: string; name?: string; role?: Role },
+) {
+  return prisma.user.create({
+    data: {
+      email: options.email.toLowerCase(),
+      name: options.name ?? options.email.split("@")[0],
+      role: options.role ?? "USER",
+      passwordHash: await hash(options.password, { memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
+    },
+  });
+}
+
+export function generatePassword(): string {
+  // 18 random bytes → 24 URL-safe characters.
+  return randomBytes(18).toString("base64url");
+}

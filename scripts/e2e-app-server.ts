@@ -1,0 +1,38 @@
+/**
+ * The app as Playwright sees it: a production build (.next-e2e, rebuilt only when sources changed)
+ * served by `next start` on a fresh embedded database, with the model pointed at the fake
+ * OpenAI-compatible server. Started by playwright.config.ts.
+ */
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { ensureBuilt, nextBin } from "./lib/build";
+
+const root = process.cwd();
+const distDir = ".next-e2e";
+ensureBuilt(root, distDir);
+
+const dataDir = path.join(root, ".test-data", "e2e");
+rmSync(dataDir, { recursive: true, force: true });
+
+const port = process.env.E2E_PORT ?? "3210";
+const server = spawn(process.execPath, [nextBin(root), "start", "-p", port], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: distDir,
+    PORT: port,
+    APP_URL: `http://localhost:${port}`,
+    DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    OPENAI_API_KEY: "sk-e2e-test",
+    OPENAI_BASE_URL: `http://127.0.0.1:${process.env.E2E_FAKE_OPENAI_PORT ?? "4010"}/v1`,
+    DEFAULT_MODEL: "fake-model",
+    ADMIN_EMAIL: "admin@e2e.test",
+    ADMIN_PASSWORD: "e2e-admin-password-123",
+    SEED_DEMO_CONTENT: "true",
+  },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

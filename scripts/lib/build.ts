@@ -1,0 +1,47 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
+const SOURCE_FILES = ["next.config.ts", "package.json", "instrumentation.ts", "proxy.ts", "postcss.config.mjs"];
+const IGNORED = new Set(["node_modules", "generated", "migrations"]);
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target)) {
+    if (IGNORED.has(entry)) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+/** True when `distDir` has no build or any source file is newer than it. */
+export function needsBuild(root: string, distDir: string): boolean {
+  const buildIdFile = path.join(root, distDir, "BUILD_ID");
+  if (!existsSync(buildIdFile)) return true;
+  const builtAt = statSync(buildIdFile).mtimeMs;
+  const sources = [...SOURCE_DIRS, ...SOURCE_FILES].map((entry) => newestMtime(path.join(root, entry)));
+  return Math.max(...sources) > builtAt;
+}
+
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+export const nextBin = (root: string) => path.join(root, "node_modules/next/dist/bin/next");
+
+/** Generates the Prisma client if missing, then builds into `distDir` if stale. */
+export function ensureBuilt(root: string, distDir: string): void {
+  if (!existsSync(path.join(root, "lib/generated/prisma/client.ts"))) {
+    run(process.execPath, ["scripts/prisma-generate.mjs"]);
+  }
+  if (!needsBuild(root, distDir)) return;
+  const startedAt = Date.now();
+  console.log(`Building Atelier into ${distDir} (missing or older than the sources)…`);
+  run(process.execPath, [nextBin(root), "build"], { ...process.env, NEXT_DIST_DIR: distDir });
+  console.log(`Build finished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`);
+}

@@ -1,0 +1,50 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export const ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-123" };
+export const PASSWORD = "a-long-test-password";
+
+let sequence = 0;
+export function uniqueEmail(prefix = "user"): string {
+  sequence += 1;
+  return `${prefix}-${Date.now()}-${sequence}@e2e.test`;
+}
+
+/** A fresh client IP per test context, so per-IP sign-in limits don't leak between tests. */
+function randomIp(): string {
+  return `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+}
+
+export const test = base.extend({
+  context: async ({ context }, use) => {
+    await context.setExtraHTTPHeaders({ "x-forwarded-for": randomIp() });
+    await use(context);
+  },
+});
+export { expect };
+
+/** Signs in through next-auth's credentials endpoint; the cookie lands in the page's context. */
+export async function signInViaApi(request: APIRequestContext, email: string, password: string): Promise<void> {
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+  });
+  expect(response.ok()).toBeTruthy();
+  const session = await (await request.get("/api/auth/session")).json();
+  expect(session?.user?.email).toBe(email.toLowerCase());
+}
+
+/** Creates an account through the API and signs the page's context in as that user. */
+export async function signUpViaApi(page: Page, name = "Test User"): Promise<{ email: string; password: string }> {
+  const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "-"));
+  const response = await page.request.post("/api/auth/sign-up", { data: { name, email, password: PASSWORD } });
+  expect(response.status()).toBe(201);
+  await signInViaApi(page.request, email, PASSWORD);
+  return { email, password: PASSWORD };
+}
+
+export async function expectNoA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary).toEqual([]);
+}
