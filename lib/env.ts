@@ -29,7 +29,10 @@ const schema = z.object({
       .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes)")
       .optional(),
   ),
-  ENCRYPTION_KEY_ID: z.string().regex(/^[a-zA-Z0-9_-]{1,32}$/).default("env"),
+  ENCRYPTION_KEY_ID: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]{1,32}$/)
+    .default("env"),
   ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalString,
   SEED_DEMO_CONTENT: z.enum(["true", "false"]).default("true"),

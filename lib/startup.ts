@@ -41,7 +41,9 @@ export async function startServer(): Promise<void> {
   }
   if (bootstrappedModel) lines.push(`  Model: ${bootstrappedModel} created from OPENAI_API_KEY`);
   if (!hasModel) {
-    lines.push("  No model configured: sign in as admin and add one at /admin/models, or set OPENAI_API_KEY.");
+    lines.push(
+      "  No model configured: sign in as admin and add one at /admin/models, or set OPENAI_API_KEY.",
+    );
   }
   lines.push(`  Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`, "");
   console.log(lines.join("\n"));

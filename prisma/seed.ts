@@ -29,8 +29,17 @@ export async function seedDatabase(
   if (existing) {
     await prisma.user.update({ where: { id: existing.id }, data: { role: "ADMIN" } });
   } else {
-    await createUserWithPassword(prisma, { email: adminEmail, password, name: "Administrator", role: "ADMIN" });
+    await createUserWithPassword(prisma, {
+      email: adminEmail,
+      password,
+      name: "Administrator",
+      role: "ADMIN",
+    });
   }
   if (options.withDemoContent) await seedDemoGpts(prisma);
-  return { isFirstSeed: true, adminEmail, generatedAdminPassword: existing ? null : generatedAdminPassword };
+  return {
+    isFirstSeed: true,
+    adminEmail,
+    generatedAdminPassword: existing ? null : generatedAdminPassword,
+  };
 }

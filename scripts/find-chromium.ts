@@ -19,9 +19,16 @@ export function findChromium(): string {
   const canApt = process.getuid?.() === 0 && spawnSync("which", ["apt-get"]).status === 0;
   if (canApt) {
     console.log("No Chromium found: installing Debian's (apt-get install -y chromium)…");
-    execFileSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"], {
-      stdio: "inherit",
-    });
+    execFileSync(
+      "sh",
+      [
+        "-c",
+        "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
+      ],
+      {
+        stdio: "inherit",
+      },
+    );
     if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   }
   console.error(

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL cluster on loopback for the real-PostgreSQL test pass, installing
-# Debian's server first if needed. Prints the connection URL on stdout; stop it with
-#   pg_ctl -D "$dir" stop   (the directory is printed on stderr)
+# Debian's server first if needed. Prints the connection URL on stdout.
+#   PG_TEST_DIR=/tmp/x bash scripts/start-test-postgres.sh   (default: a new temp dir)
+#   bash scripts/stop-test-postgres.sh /tmp/x
 set -euo pipefail
 port="${PGPORT_TEST:-55432}"
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
@@ -10,7 +11,8 @@ if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
   apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
   bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
-dir=$(mktemp -d /tmp/atelier-pg.XXXXXX)
+dir=${PG_TEST_DIR:-$(mktemp -d /tmp/atelier-pg.XXXXXX)}
+mkdir -p "$dir"
 chown postgres:postgres "$dir" 2>/dev/null || true
 run() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
 run "'$bindir/initdb' -D '$dir/data' -U postgres --auth=trust -E UTF8 >/dev/null"

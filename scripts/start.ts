@@ -10,10 +10,14 @@ const root = process.cwd();
 ensureBuilt(root, ".next");
 
 const port = process.env.PORT || "3000";
-const server = spawn(process.execPath, [nextBin(root), "start", "-p", port, ...process.argv.slice(2)], {
-  stdio: "inherit",
-  env: { ...process.env, NEXT_DIST_DIR: ".next" },
-});
+const server = spawn(
+  process.execPath,
+  [nextBin(root), "start", "-p", port, ...process.argv.slice(2)],
+  {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: ".next" },
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.kill(signal));
 }

@@ -3,8 +3,12 @@ import { spawnSync } from "node:child_process";
 import { findChromium } from "./find-chromium";
 
 const chromiumPath = findChromium();
-const result = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], {
-  stdio: "inherit",
-  env: { ...process.env, CHROMIUM_PATH: chromiumPath },
-});
+const result = spawnSync(
+  process.execPath,
+  ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)],
+  {
+    stdio: "inherit",
+    env: { ...process.env, CHROMIUM_PATH: chromiumPath },
+  },
+);
 process.exit(result.status ?? 1);

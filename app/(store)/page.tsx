@@ -9,13 +9,16 @@ import { listStoreGpts } from "@/lib/gpts/queries";
 /** Store home: popular GPTs, then a row per category. */
 export default async function StoreHomePage() {
   const [actor, gpts] = await Promise.all([getActor(), listStoreGpts()]);
-  const categories = [...new Set(gpts.map((gpt) => gpt.categoryName).filter((name): name is string => Boolean(name)))];
+  const categories = [
+    ...new Set(gpts.map((gpt) => gpt.categoryName).filter((name): name is string => Boolean(name))),
+  ];
   return (
     <main className="mx-auto max-w-6xl px-4 pb-16">
       <section className="py-12 text-center sm:py-16">
         <h1 className="text-3xl font-semibold tracking-tight sm:text-5xl">GPTs</h1>
         <p className="mx-auto mt-3 max-w-xl text-muted-foreground">
-          Discover and create custom versions of ChatGPT-style assistants that combine instructions, extra knowledge and skills.
+          Discover and create custom versions of ChatGPT-style assistants that combine instructions,
+          extra knowledge and skills.
         </p>
         <div className="mt-6 flex justify-center gap-3">
           <Button asChild>
@@ -32,16 +35,25 @@ export default async function StoreHomePage() {
       ) : (
         <div className="space-y-12">
           <section aria-labelledby="popular-heading">
-            <h2 id="popular-heading" className="mb-4 text-xl font-semibold">Popular</h2>
+            <h2 id="popular-heading" className="mb-4 text-xl font-semibold">
+              Popular
+            </h2>
             <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-              {gpts.slice(0, 12).map((gpt) => <GptCard key={gpt.id} gpt={gpt} />)}
+              {gpts.slice(0, 12).map((gpt) => (
+                <GptCard key={gpt.id} gpt={gpt} />
+              ))}
             </div>
           </section>
           {categories.map((category) => (
             <section key={category} aria-label={category}>
               <h2 className="mb-4 text-xl font-semibold">{category}</h2>
               <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-                {gpts.filter((gpt) => gpt.categoryName === category).slice(0, 6).map((gpt) => <GptCard key={gpt.id} gpt={gpt} />)}
+                {gpts
+                  .filter((gpt) => gpt.categoryName === category)
+                  .slice(0, 6)
+                  .map((gpt) => (
+                    <GptCard key={gpt.id} gpt={gpt} />
+                  ))}
               </div>
             </section>
           ))}

@@ -2,7 +2,15 @@ import { Sparkles } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-export function AuthCard({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+export function AuthCard({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description: string;
+  children: ReactNode;
+}) {
   return (
     <main className="grid min-h-dvh place-items-center bg-muted/40 px-4 py-10">
       <div className="w-full max-w-sm space-y-6">

@@ -45,7 +45,11 @@ export function SignInForm({
     });
     setIsPending(false);
     if (!result || result.error) {
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Incorrect email or password.");
+      setError(
+        result?.error && result.error !== "CredentialsSignin"
+          ? result.error
+          : "Incorrect email or password.",
+      );
       return;
     }
     router.push(callbackUrl);
@@ -60,7 +64,13 @@ export function SignInForm({
           <Input id="email" name="email" type="email" autoComplete="email" required />
         </Field>
         <Field id="password" label="Password">
-          <Input id="password" name="password" type="password" autoComplete="current-password" required />
+          <Input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
         </Field>
         <Button type="submit" className="w-full" isLoading={isPending}>
           Sign in
@@ -88,7 +98,10 @@ export function SignInForm({
       )}
       <p className="text-center text-sm text-muted-foreground">
         New to Atelier?{" "}
-        <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-primary hover:underline">
+        <Link
+          href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          className="font-medium text-primary hover:underline"
+        >
           Create an account
         </Link>
       </p>

@@ -41,7 +41,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         setFieldErrors(body?.error?.fieldErrors ?? {});
         return;
       }
-      const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+      const result = await signIn("credentials", {
+        email: input.email,
+        password: input.password,
+        redirect: false,
+      });
       if (!result || result.error) {
         setError("Your account was created, but signing in failed. Please sign in.");
         return;
@@ -71,7 +75,14 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           description={`At least ${PASSWORD_MIN_LENGTH} characters; avoid common passwords.`}
           error={fieldErrors.password?.[0]}
         >
-          <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} />
+          <Input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={PASSWORD_MIN_LENGTH}
+          />
         </Field>
         <Button type="submit" className="w-full" isLoading={isPending}>
           Create account
@@ -79,7 +90,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       </form>
       <p className="text-center text-sm text-muted-foreground">
         Already have an account?{" "}
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-primary hover:underline">
+        <Link
+          href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+          className="font-medium text-primary hover:underline"
+        >
           Sign in
         </Link>
       </p>

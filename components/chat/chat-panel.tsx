@@ -17,7 +17,11 @@ import { conversationKeys } from "./hooks";
 import { MessageBubble } from "./message-bubble";
 import { parseChatError } from "./parse-chat-error";
 
-type Metadata = { conversationId?: string; status?: ChatMessageStatus; errorMessage?: string | null };
+type Metadata = {
+  conversationId?: string;
+  status?: ChatMessageStatus;
+  errorMessage?: string | null;
+};
 type Message = UIMessage<Metadata>;
 
 export type ChatPanelProps = {
@@ -102,7 +106,11 @@ export function ChatPanel(props: ChatPanelProps) {
 
   return (
     <div className={cn("flex h-full min-h-0 flex-col", props.className)}>
-      <StickToBottom className="relative min-h-0 flex-1 overflow-y-auto" resize="smooth" initial="instant">
+      <StickToBottom
+        className="relative min-h-0 flex-1 overflow-y-auto"
+        resize="smooth"
+        initial="instant"
+      >
         <StickToBottom.Content className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6">
           {messages.length === 0 ? (
             <ChatIntro {...props} starters={starters} onStarter={canChat ? send : undefined} />
@@ -110,22 +118,35 @@ export function ChatPanel(props: ChatPanelProps) {
             messages.map((message, index) => (
               <MessageBubble
                 key={message.id}
-                role={message.role}
+                author={message.role}
                 text={textOf(message)}
                 gptName={gptName}
                 status={message.metadata?.status}
                 errorMessage={message.metadata?.errorMessage}
-                isStreaming={isBusy && index === messages.length - 1 && message.role === "assistant"}
+                isStreaming={
+                  isBusy && index === messages.length - 1 && message.role === "assistant"
+                }
               />
             ))
           )}
           {status === "submitted" && messages.at(-1)?.role === "user" && (
-            <MessageBubble role="assistant" text="" gptName={gptName} isStreaming />
+            <MessageBubble author="assistant" text="" gptName={gptName} isStreaming />
           )}
           {errorMessage && (
-            <Alert variant="destructive" className="flex flex-wrap items-center justify-between gap-3" data-testid="chat-error">
+            <Alert
+              variant="destructive"
+              className="flex flex-wrap items-center justify-between gap-3"
+              data-testid="chat-error"
+            >
               <span>{errorMessage}</span>
-              <Button size="sm" variant="outline" onClick={() => { clearError(); regenerate(); }}>
+              <Button
+                size="sm"
+                variant="outline"
+                onClick={() => {
+                  clearError();
+                  regenerate();
+                }}
+              >
                 <RotateCcw className="size-3.5" aria-hidden /> Retry
               </Button>
             </Alert>
@@ -137,7 +158,9 @@ export function ChatPanel(props: ChatPanelProps) {
           <Alert variant="warning" data-testid="no-model">
             No model is configured on this Atelier instance, so GPTs cannot answer yet.{" "}
             {props.noModel.isAdmin ? (
-              <Link href="/admin/models" className="font-medium underline">Add a model in Admin → Models</Link>
+              <Link href="/admin/models" className="font-medium underline">
+                Add a model in Admin → Models
+              </Link>
             ) : (
               "An administrator can add one under Admin → Models, or start the server with OPENAI_API_KEY set."
             )}
@@ -158,7 +181,9 @@ export function ChatPanel(props: ChatPanelProps) {
           />
         )}
         <p className="mt-2 text-center text-xs text-muted-foreground">
-          {isPreview ? "Preview: chats with your saved draft and is not shown to anyone else." : "GPTs can make mistakes. Check important information."}
+          {isPreview
+            ? "Preview: chats with your saved draft and is not shown to anyone else."
+            : "GPTs can make mistakes. Check important information."}
         </p>
       </div>
     </div>
@@ -179,7 +204,10 @@ function ChatIntro({
       {description && <p className="max-w-md text-sm text-muted-foreground">{description}</p>}
       {creatorName && <p className="text-xs text-muted-foreground">By {creatorName}</p>}
       {starters.length > 0 && (
-        <ul className="mt-6 grid w-full max-w-2xl gap-2 sm:grid-cols-2" aria-label="Conversation starters">
+        <ul
+          className="mt-6 grid w-full max-w-2xl gap-2 sm:grid-cols-2"
+          aria-label="Conversation starters"
+        >
           {starters.map((starter) => (
             <li key={starter}>
               <button

@@ -31,7 +31,12 @@ export function ChatShell({
       </aside>
       <div className="relative flex min-w-0 flex-1 flex-col">
         <div className="absolute top-2 left-2 z-10 md:hidden">
-          <Button variant="ghost" size="icon" onClick={() => setIsOpen(true)} aria-label="Show conversations">
+          <Button
+            variant="ghost"
+            size="icon"
+            onClick={() => setIsOpen(true)}
+            aria-label="Show conversations"
+          >
             <PanelLeft className="size-5" aria-hidden />
           </Button>
         </div>

@@ -39,7 +39,10 @@ export function Composer({
   }
 
   return (
-    <form onSubmit={submit} className="relative rounded-2xl border bg-card shadow-sm focus-within:ring-2 focus-within:ring-ring">
+    <form
+      onSubmit={submit}
+      className="relative rounded-2xl border bg-card shadow-sm focus-within:ring-2 focus-within:ring-ring"
+    >
       <label htmlFor="chat-input" className="sr-only">
         Message
       </label>
@@ -56,16 +59,30 @@ export function Composer({
       />
       {isTooLong && (
         <p role="alert" className="px-4 pb-2 text-xs text-destructive">
-          Messages are limited to {MESSAGE_MAX_CHARS.toLocaleString("en-US")} characters ({text.length.toLocaleString("en-US")} now).
+          Messages are limited to {MESSAGE_MAX_CHARS.toLocaleString("en-US")} characters (
+          {text.length.toLocaleString("en-US")} now).
         </p>
       )}
       <div className="absolute right-2 bottom-2">
         {isBusy ? (
-          <Button type="button" size="icon" variant="secondary" onClick={onStop} aria-label="Stop generating" className="rounded-full">
+          <Button
+            type="button"
+            size="icon"
+            variant="secondary"
+            onClick={onStop}
+            aria-label="Stop generating"
+            className="rounded-full"
+          >
             <Square className="size-3.5 fill-current" aria-hidden />
           </Button>
         ) : (
-          <Button type="submit" size="icon" disabled={!trimmed || isDisabled || isTooLong} aria-label="Send message" className="rounded-full">
+          <Button
+            type="submit"
+            size="icon"
+            disabled={!trimmed || isDisabled || isTooLong}
+            aria-label="Send message"
+            className="rounded-full"
+          >
             <ArrowUp className="size-4" aria-hidden />
           </Button>
         )}

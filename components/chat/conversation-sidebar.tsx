@@ -24,11 +24,25 @@ import {
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils/cn";
-import { type ConversationListItem, useConversations, useDeleteConversation, useRenameConversation } from "./hooks";
+import {
+  type ConversationListItem,
+  useConversations,
+  useDeleteConversation,
+  useRenameConversation,
+} from "./hooks";
 
 /** Recent conversations across GPTs, newest first, with rename and delete. */
-export function ConversationSidebar({ initialConversations }: { initialConversations?: ConversationListItem[] }) {
-  const { data: conversations, isPending, isError, refetch } = useConversations(initialConversations);
+export function ConversationSidebar({
+  initialConversations,
+}: {
+  initialConversations?: ConversationListItem[];
+}) {
+  const {
+    data: conversations,
+    isPending,
+    isError,
+    refetch,
+  } = useConversations(initialConversations);
   const pathname = usePathname();
 
   return (
@@ -44,13 +58,18 @@ export function ConversationSidebar({ initialConversations }: { initialConversat
       <h2 className="px-4 pb-1 text-xs font-medium text-muted-foreground">Recent</h2>
       <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-4">
         {isPending ? (
-          <div className="space-y-2 p-2" aria-label="Loading conversations">
-            {Array.from({ length: 5 }, (_, index) => <Skeleton key={index} className="h-8 w-full" />)}
+          <div className="space-y-2 p-2" role="status">
+            <span className="sr-only">Loading conversations</span>
+            {Array.from({ length: 5 }, (_, index) => (
+              <Skeleton key={index} className="h-8 w-full" />
+            ))}
           </div>
         ) : isError ? (
           <div className="p-3 text-sm text-muted-foreground">
             Could not load conversations.{" "}
-            <button type="button" className="underline" onClick={() => refetch()}>Retry</button>
+            <button type="button" className="underline" onClick={() => refetch()}>
+              Retry
+            </button>
           </div>
         ) : conversations.length === 0 ? (
           <p className="flex items-center gap-2 p-3 text-sm text-muted-foreground">
@@ -59,7 +78,11 @@ export function ConversationSidebar({ initialConversations }: { initialConversat
         ) : (
           <ul className="space-y-0.5" data-testid="conversation-list">
             {conversations.map((conversation) => (
-              <ConversationItem key={conversation.id} conversation={conversation} isActive={pathname === `/c/${conversation.id}`} />
+              <ConversationItem
+                key={conversation.id}
+                conversation={conversation}
+                isActive={pathname === `/c/${conversation.id}`}
+              />
             ))}
           </ul>
         )}
@@ -68,7 +91,13 @@ export function ConversationSidebar({ initialConversations }: { initialConversat
   );
 }
 
-function ConversationItem({ conversation, isActive }: { conversation: ConversationListItem; isActive: boolean }) {
+function ConversationItem({
+  conversation,
+  isActive,
+}: {
+  conversation: ConversationListItem;
+  isActive: boolean;
+}) {
   const router = useRouter();
   const rename = useRenameConversation();
   const remove = useDeleteConversation();
@@ -80,14 +109,19 @@ function ConversationItem({ conversation, isActive }: { conversation: Conversati
     const title = String(new FormData(event.currentTarget).get("title") ?? "").trim();
     setIsEditing(false);
     if (!title || title === conversation.title) return;
-    rename.mutate({ id: conversation.id, title }, { onError: (error) => toast.error(error.message) });
+    rename.mutate(
+      { id: conversation.id, title },
+      { onError: (error) => toast.error(error.message) },
+    );
   }
 
   if (isEditing) {
     return (
       <li>
         <form onSubmit={onRename} className="px-1 py-0.5">
-          <label htmlFor={`rename-${conversation.id}`} className="sr-only">Conversation title</label>
+          <label htmlFor={`rename-${conversation.id}`} className="sr-only">
+            Conversation title
+          </label>
           <Input
             id={`rename-${conversation.id}`}
             name="title"
@@ -104,10 +138,18 @@ function ConversationItem({ conversation, isActive }: { conversation: Conversati
   }
 
   return (
-    <li className={cn("group flex items-center rounded-lg hover:bg-accent", isActive && "bg-accent")}>
-      <Link href={`/c/${conversation.id}`} className="min-w-0 flex-1 px-3 py-2 text-sm" aria-current={isActive ? "page" : undefined}>
+    <li
+      className={cn("group flex items-center rounded-lg hover:bg-accent", isActive && "bg-accent")}
+    >
+      <Link
+        href={`/c/${conversation.id}`}
+        className="min-w-0 flex-1 px-3 py-2 text-sm"
+        aria-current={isActive ? "page" : undefined}
+      >
         <span className="block truncate">{conversation.title}</span>
-        <span className="block truncate text-xs text-muted-foreground">{conversation.gpt.name}</span>
+        <span className="block truncate text-xs text-muted-foreground">
+          {conversation.gpt.name}
+        </span>
       </Link>
       <DropdownMenu>
         <DropdownMenuTrigger
@@ -120,7 +162,10 @@ function ConversationItem({ conversation, isActive }: { conversation: Conversati
           <DropdownMenuItem onSelect={() => setIsEditing(true)}>
             <Pencil className="size-4" aria-hidden /> Rename
           </DropdownMenuItem>
-          <DropdownMenuItem onSelect={() => setIsConfirming(true)} className="text-destructive focus:text-destructive">
+          <DropdownMenuItem
+            onSelect={() => setIsConfirming(true)}
+            className="text-destructive focus:text-destructive"
+          >
             <Trash2 className="size-4" aria-hidden /> Delete
           </DropdownMenuItem>
         </DropdownMenuContent>

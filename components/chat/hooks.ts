@@ -24,7 +24,8 @@ export function useConversations(initialData?: ConversationListItem[]) {
   return useQuery({
     queryKey: conversationKeys.list(),
     queryFn: async () =>
-      (await json<{ conversations: ConversationListItem[] }>(await fetch("/api/conversations"))).conversations,
+      (await json<{ conversations: ConversationListItem[] }>(await fetch("/api/conversations")))
+        .conversations,
     initialData,
   });
 }
@@ -33,11 +34,13 @@ export function useRenameConversation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, title }: { id: string; title: string }) =>
-      json(await fetch(`/api/conversations/${id}`, {
-        method: "PATCH",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ title }),
-      })),
+      json(
+        await fetch(`/api/conversations/${id}`, {
+          method: "PATCH",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ title }),
+        }),
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: conversationKeys.all }),
   });
 }
@@ -45,7 +48,8 @@ export function useRenameConversation() {
 export function useDeleteConversation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ id }: { id: string }) => json(await fetch(`/api/conversations/${id}`, { method: "DELETE" })),
+    mutationFn: async ({ id }: { id: string }) =>
+      json(await fetch(`/api/conversations/${id}`, { method: "DELETE" })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: conversationKeys.all }),
   });
 }

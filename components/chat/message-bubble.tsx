@@ -7,7 +7,7 @@ import type { ChatMessageStatus } from "@/lib/chat/schemas";
 import { cn } from "@/lib/utils/cn";
 
 type Props = {
-  role: "user" | "assistant" | "system";
+  author: "user" | "assistant" | "system";
   text: string;
   gptName: string;
   status?: ChatMessageStatus;
@@ -16,8 +16,8 @@ type Props = {
 };
 
 /** One turn: user messages as right-aligned bubbles, answers as full-width Markdown (ChatGPT-like). */
-export function MessageBubble({ role, text, gptName, status, errorMessage, isStreaming }: Props) {
-  if (role === "user") {
+export function MessageBubble({ author, text, gptName, status, errorMessage, isStreaming }: Props) {
+  if (author === "user") {
     return (
       <div className="flex justify-end" data-testid="message-user">
         <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-muted px-4 py-2.5 text-sm sm:max-w-[75%]">
@@ -27,13 +27,18 @@ export function MessageBubble({ role, text, gptName, status, errorMessage, isStr
     );
   }
   return (
-    <div className="flex gap-3" data-testid="message-assistant" data-status={status ?? (isStreaming ? "STREAMING" : "COMPLETE")}>
+    <div
+      className="flex gap-3"
+      data-testid="message-assistant"
+      data-status={status ?? (isStreaming ? "STREAMING" : "COMPLETE")}
+    >
       <GptAvatar name={gptName} size="md" className="mt-0.5 shrink-0" />
       <div className={cn("min-w-0 flex-1 text-sm", isStreaming && "streaming")}>
         {text ? (
           <Markdown>{text}</Markdown>
         ) : isStreaming ? (
-          <span className="inline-flex items-center gap-1 py-2" aria-label="Thinking">
+          <span className="inline-flex items-center gap-1 py-2" role="status">
+            <span className="sr-only">Thinking</span>
             <span className="size-2 animate-pulse rounded-full bg-muted-foreground" />
             <span className="size-2 animate-pulse rounded-full bg-muted-foreground [animation-delay:150ms]" />
             <span className="size-2 animate-pulse rounded-full bg-muted-foreground [animation-delay:300ms]" />

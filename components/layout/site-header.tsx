@@ -16,21 +16,33 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
           Atelier
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-          <Link href="/" className="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground">
+          <Link
+            href="/"
+            className="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground"
+          >
             Explore
           </Link>
           {actor && (
             <>
-              <Link href="/chat" className="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground">
+              <Link
+                href="/chat"
+                className="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground"
+              >
                 Chats
               </Link>
-              <Link href="/gpts" className="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground">
+              <Link
+                href="/gpts"
+                className="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground"
+              >
                 My GPTs
               </Link>
             </>
           )}
           {actor?.role === "ADMIN" && (
-            <Link href="/admin" className="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground">
+            <Link
+              href="/admin"
+              className="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground"
+            >
               Admin
             </Link>
           )}
@@ -41,7 +53,10 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
             <UserMenu name={actor.name ?? actor.email} email={actor.email} />
           ) : (
             <>
-              <Link href="/sign-in" className="rounded-md px-3 py-1.5 text-sm font-medium hover:bg-accent">
+              <Link
+                href="/sign-in"
+                className="rounded-md px-3 py-1.5 text-sm font-medium hover:bg-accent"
+              >
                 Sign in
               </Link>
               <Link

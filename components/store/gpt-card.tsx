@@ -19,10 +19,15 @@ export function GptCard({ gpt }: { gpt: StoreGptCard }) {
           <h3 className="truncate font-medium">{gpt.name}</h3>
           {gpt.isDemo && <Badge variant="demo">Demo</Badge>}
         </div>
-        <p className="mt-0.5 line-clamp-2 text-sm text-muted-foreground">{gpt.description || "No description."}</p>
+        <p className="mt-0.5 line-clamp-2 text-sm text-muted-foreground">
+          {gpt.description || "No description."}
+        </p>
         <p className="mt-2 flex items-center gap-3 text-xs text-muted-foreground">
           <span className="truncate">By {gpt.creatorName}</span>
-          <span className="inline-flex shrink-0 items-center gap-1" title={`${gpt.conversationCount} conversations`}>
+          <span
+            className="inline-flex shrink-0 items-center gap-1"
+            title={`${gpt.conversationCount} conversations`}
+          >
             <MessageSquare className="size-3" aria-hidden />
             <span className="sr-only">Conversations:</span>
             {compact.format(gpt.conversationCount)}

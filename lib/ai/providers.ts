@@ -7,7 +7,11 @@ import type { LanguageModel } from "ai";
  * Ollama, vLLM, llama.cpp, LM Studio, OpenRouter). `.chat()` targets /chat/completions: the plain
  * provider call would use the Responses API, which most compatible servers lack.
  */
-export function chatModel(options: { baseUrl: string; apiKey?: string; modelId: string }): LanguageModel {
+export function chatModel(options: {
+  baseUrl: string;
+  apiKey?: string;
+  modelId: string;
+}): LanguageModel {
   const provider = createOpenAI({
     baseURL: options.baseUrl.replace(/\/+$/, ""),
     // Local servers (Ollama, llama.cpp) accept any key; the SDK insists on one.

@@ -60,7 +60,7 @@ export async function getAuthOptions(): Promise<AuthOptions> {
     providers,
     callbacks: {
       async signIn({ user, account, profile }) {
-        if (!account || account.type !== "oauth") return true;
+        if (account?.type !== "oauth") return true;
         const linked = await linkOAuthAccount({ account, profile, fallbackEmail: user.email });
         if (!linked.ok) return `/sign-in?error=${linked.reason}`;
         user.id = linked.userId;

@@ -1,8 +1,8 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import type { Role } from "../generated/prisma/enums";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import type { Role } from "../generated/prisma/enums";
 import { getAuthOptions } from "./options";
 
 export type Actor = { id: string; email: string; name: string | null; role: Role };

@@ -24,7 +24,7 @@ export async function verifyCredentials({ input, ip }: { input: unknown; ip: str
     user?.passwordHash ?? (await timingSafeDummyHash()),
     password,
   );
-  if (!user || !user.passwordHash || !isValid) {
+  if (!user?.passwordHash || !isValid) {
     throw new AppError("unauthorized", INVALID_CREDENTIALS);
   }
   // Only someone who knows the password learns that the account is suspended.

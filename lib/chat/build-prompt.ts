@@ -4,7 +4,13 @@ import { countTokens } from "../usage/count-tokens";
 /** Room left for the answer when trimming history to the model's context window. */
 const RESERVED_OUTPUT_TOKENS = 1024;
 
-export function systemPrompt({ gptName, instructions }: { gptName: string; instructions: string }): string {
+export function systemPrompt({
+  gptName,
+  instructions,
+}: {
+  gptName: string;
+  instructions: string;
+}): string {
   const intro = `You are "${gptName}", a custom GPT on Atelier. Answer in Markdown.`;
   return instructions.trim() ? `${intro}\n\n${instructions.trim()}` : intro;
 }

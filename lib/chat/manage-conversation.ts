@@ -27,7 +27,13 @@ export async function renameConversation({
 }
 
 /** Deletes the conversation and its messages. Usage events stay: they are the billing record. */
-export async function deleteConversation({ actor, conversationId }: { actor: Actor; conversationId: string }) {
+export async function deleteConversation({
+  actor,
+  conversationId,
+}: {
+  actor: Actor;
+  conversationId: string;
+}) {
   const conversation = await prisma.conversation.findFirst({
     where: { id: conversationId, userId: actor.id },
     select: { id: true },

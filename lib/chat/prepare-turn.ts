@@ -28,20 +28,38 @@ export const NO_MODEL_MESSAGE =
  * draft for its owner's preview), find or create the conversation, save the user's message first
  * (so nothing typed is lost if the model fails), and reload history from the database.
  */
-export async function prepareTurn({ actor, request }: { actor: Actor; request: ChatRequest }): Promise<Turn> {
+export async function prepareTurn({
+  actor,
+  request,
+}: {
+  actor: Actor;
+  request: ChatRequest;
+}): Promise<Turn> {
   const gpt = await prisma.gpt.findUnique({
     where: { id: request.gptId },
     include: { publishedVersion: true },
   });
   if (!gpt) throw new AppError("not_found", "GPT not found.");
 
-  let source: { name: string; instructions: string; modelConfigId: string | null; versionId: string | null };
+  let source: {
+    name: string;
+    instructions: string;
+    modelConfigId: string | null;
+    versionId: string | null;
+  };
   if (request.isPreview) {
     if (gpt.ownerId !== actor.id) throw new AppError("not_found", "GPT not found.");
-    source = { name: gpt.name, instructions: gpt.instructions, modelConfigId: gpt.modelConfigId, versionId: null };
+    source = {
+      name: gpt.name,
+      instructions: gpt.instructions,
+      modelConfigId: gpt.modelConfigId,
+      versionId: null,
+    };
   } else {
-    if (!canViewGpt(actor, gpt) || !gpt.publishedVersion) throw new AppError("not_found", "GPT not found.");
-    if (gpt.status !== "ACTIVE") throw new AppError("forbidden", "This GPT is no longer available.");
+    if (!canViewGpt(actor, gpt) || !gpt.publishedVersion)
+      throw new AppError("not_found", "GPT not found.");
+    if (gpt.status !== "ACTIVE")
+      throw new AppError("forbidden", "This GPT is no longer available.");
     const version = gpt.publishedVersion;
     source = {
       name: version.name,
@@ -65,7 +83,8 @@ export async function prepareTurn({ actor, request }: { actor: Actor; request: C
           where: { id: request.conversationId, userId: actor.id, gptId: gpt.id },
         })
       : null;
-    if (request.conversationId && !conversation) throw new AppError("not_found", "Conversation not found.");
+    if (request.conversationId && !conversation)
+      throw new AppError("not_found", "Conversation not found.");
     if (conversation && conversation.isPreview !== request.isPreview) {
       throw new AppError("bad_request", "This conversation belongs to another chat mode.");
     }
@@ -82,7 +101,10 @@ export async function prepareTurn({ actor, request }: { actor: Actor; request: C
         },
       });
       if (!request.isPreview) {
-        await tx.gpt.update({ where: { id: gpt.id }, data: { conversationCount: { increment: 1 } } });
+        await tx.gpt.update({
+          where: { id: gpt.id },
+          data: { conversationCount: { increment: 1 } },
+        });
       }
     }
     // A retry ("regenerate") re-answers the saved question; it saves the text only when the
@@ -96,7 +118,11 @@ export async function prepareTurn({ actor, request }: { actor: Actor; request: C
       Boolean(userText) && (request.trigger === "submit-message" || last?.role !== "USER");
     if (shouldSaveUserMessage && userText) {
       await tx.message.create({
-        data: { conversationId: conversation.id, role: "USER", parts: [{ type: "text", text: userText }] },
+        data: {
+          conversationId: conversation.id,
+          role: "USER",
+          parts: [{ type: "text", text: userText }],
+        },
       });
     }
     // A store conversation always talks to the latest published version.

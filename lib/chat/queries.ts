@@ -20,7 +20,13 @@ export async function listConversations({ actor, limit = 100 }: { actor: Actor; 
 export type ConversationSummary = Awaited<ReturnType<typeof listConversations>>[number];
 
 /** A conversation with its messages, only for its owner. */
-export async function getConversation({ actor, conversationId }: { actor: Actor; conversationId: string }) {
+export async function getConversation({
+  actor,
+  conversationId,
+}: {
+  actor: Actor;
+  conversationId: string;
+}) {
   const conversation = await prisma.conversation.findFirst({
     where: { id: conversationId, userId: actor.id },
     select: {
@@ -42,5 +48,12 @@ export async function getConversation({ actor, conversationId }: { actor: Actor;
     parts: (message.parts as StoredPart[]) ?? [],
     metadata: { status: message.status, errorMessage: message.errorMessage },
   }));
-  return { id: conversation.id, title: conversation.title, isPreview: conversation.isPreview, gptId: conversation.gptId, gptSlug: conversation.gpt.slug, messages };
+  return {
+    id: conversation.id,
+    title: conversation.title,
+    isPreview: conversation.isPreview,
+    gptId: conversation.gptId,
+    gptSlug: conversation.gpt.slug,
+    messages,
+  };
 }

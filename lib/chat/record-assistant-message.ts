@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "../db";
 import { costMicros } from "../usage/cost";
-import type { ChatMessageStatus } from "./schemas";
 import type { Turn } from "./prepare-turn";
+import type { ChatMessageStatus } from "./schemas";
 
 /**
  * Saves the assistant message and its one usage event in one transaction, keyed by the message id
@@ -31,7 +31,10 @@ export async function recordAssistantMessage({
     outputPricePerMillion: turn.model.outputPricePerMillion,
   });
   await prisma.$transaction(async (tx) => {
-    const existing = await tx.message.findUnique({ where: { id: messageId }, select: { id: true } });
+    const existing = await tx.message.findUnique({
+      where: { id: messageId },
+      select: { id: true },
+    });
     if (existing) return;
     await tx.message.create({
       data: {

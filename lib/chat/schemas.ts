@@ -15,7 +15,10 @@ export const chatRequestSchema = z.object({
         .string()
         .trim()
         .min(1, "Type a message first.")
-        .max(MESSAGE_MAX_CHARS, `Messages are limited to ${MESSAGE_MAX_CHARS.toLocaleString("en-US")} characters.`),
+        .max(
+          MESSAGE_MAX_CHARS,
+          `Messages are limited to ${MESSAGE_MAX_CHARS.toLocaleString("en-US")} characters.`,
+        ),
     })
     .optional(),
 });

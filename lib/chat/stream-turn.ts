@@ -17,13 +17,25 @@ export const MAX_OUTPUT_TOKENS = 4096;
  * once: complete (upstream usage), stopped by the user or disconnected (interrupted, tokens counted
  * locally), or failed (partial text kept, if any).
  */
-export async function streamTurn({ turn, requestSignal }: { turn: Turn; requestSignal: AbortSignal }) {
+export async function streamTurn({
+  turn,
+  requestSignal,
+}: {
+  turn: Turn;
+  requestSignal: AbortSignal;
+}) {
   const abort = new AbortController();
   requestSignal.addEventListener("abort", () => abort.abort(), { once: true });
 
-  const apiKey = turn.model.apiKeyCiphertext ? await openSecret(turn.model.apiKeyCiphertext) : undefined;
+  const apiKey = turn.model.apiKeyCiphertext
+    ? await openSecret(turn.model.apiKeyCiphertext)
+    : undefined;
   const system = systemPrompt({ gptName: turn.gptName, instructions: turn.instructions });
-  const messages = fitHistory({ system, history: turn.history, contextWindow: turn.model.contextWindow });
+  const messages = fitHistory({
+    system,
+    history: turn.history,
+    contextWindow: turn.model.contextWindow,
+  });
   const messageId = randomUUID();
 
   let text = "";
@@ -39,10 +51,21 @@ export async function streamTurn({ turn, requestSignal }: { turn: Turn; requestS
     if (outcome.status === "FAILED" && !text) return;
     const hasUpstreamUsage =
       outcome.usage?.inputTokens !== undefined && outcome.usage?.outputTokens !== undefined;
-    const promptMessages = [{ content: system }, ...messages.map((m) => ({ content: String(m.content) }))];
+    const promptMessages = [
+      { content: system },
+      ...messages.map((m) => ({ content: String(m.content) })),
+    ];
     const usage = hasUpstreamUsage
-      ? { inputTokens: outcome.usage!.inputTokens!, outputTokens: outcome.usage!.outputTokens!, isEstimated: false }
-      : { inputTokens: countPromptTokens(promptMessages), outputTokens: countTokens(text), isEstimated: true };
+      ? {
+          inputTokens: outcome.usage!.inputTokens!,
+          outputTokens: outcome.usage!.outputTokens!,
+          isEstimated: false,
+        }
+      : {
+          inputTokens: countPromptTokens(promptMessages),
+          outputTokens: countTokens(text),
+          isEstimated: true,
+        };
     const isEmpty = outcome.status === "COMPLETE" && !text;
     try {
       await recordAssistantMessage({

@@ -26,14 +26,20 @@ const ADVISORY_LOCK_KEY = 72_837_001;
 
 export type Migration = { name: string; sql: string; checksum: string };
 
-export function readMigrations(dir = path.join(process.cwd(), "prisma", "migrations")): Migration[] {
-  if (!existsSync(/*turbopackIgnore: true*/ dir)) throw new Error(`Migrations folder not found: ${dir}`);
+export function readMigrations(
+  dir = path.join(process.cwd(), "prisma", "migrations"),
+): Migration[] {
+  if (!existsSync(/*turbopackIgnore: true*/ dir))
+    throw new Error(`Migrations folder not found: ${dir}`);
   return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
-      const sql = readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
+      const sql = readFileSync(
+        /*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"),
+        "utf8",
+      );
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
 }

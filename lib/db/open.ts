@@ -6,7 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { acquireDataDirLock } from "./embedded-lock";
-import { type SqlRunner, pgliteRunner, pgRunner } from "./sql-runner";
+import { pgliteRunner, pgRunner, type SqlRunner } from "./sql-runner";
 
 export type DatabaseKind = "embedded" | "postgres";
 
@@ -32,7 +32,8 @@ export function openDatabase(options: OpenOptions): Database {
       user: decodeURIComponent(url.username),
       password: decodeURIComponent(url.password),
       database: url.pathname.slice(1) || "postgres",
-      ssl: url.searchParams.get("sslmode") === "require" ? { rejectUnauthorized: false } : undefined,
+      ssl:
+        url.searchParams.get("sslmode") === "require" ? { rejectUnauthorized: false } : undefined,
       max: 10,
     };
     const adapter = new PrismaPg(config);

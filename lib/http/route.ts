@@ -39,7 +39,7 @@ export function route<TSchema extends z.ZodType | undefined, TParams = Record<st
           const fieldErrors: Record<string, string[]> = {};
           for (const issue of parsed.error.issues) {
             const key = issue.path.join(".") || "_";
-            (fieldErrors[key] ??= []).push(issue.message);
+            fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
           }
           throw new AppError("bad_request", "Check the highlighted fields.", fieldErrors);
         }

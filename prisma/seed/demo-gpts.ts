@@ -35,7 +35,11 @@ export const DEMO_GPTS = [
     description: "Plans day-by-day itineraries around your pace, budget and interests.",
     instructions:
       "You plan trips. Ask about dates, budget and interests if unknown, then propose a day-by-day itinerary as a Markdown table with morning, afternoon and evening columns.",
-    conversationStarters: ["Plan 3 days in Lisbon", "A rainy weekend in Edinburgh", "A week in Japan on a budget"],
+    conversationStarters: [
+      "Plan 3 days in Lisbon",
+      "A rainy weekend in Edinburgh",
+      "A week in Japan on a budget",
+    ],
   },
 ] as const;
 
@@ -46,7 +50,9 @@ export async function seedDemoGpts(prisma: PrismaClient) {
     create: {
       email: "demo-creator@atelier.invalid",
       name: "Atelier Demo",
-      builderProfile: { create: { displayName: "Atelier Demo", bio: "Demo content that ships with Atelier." } },
+      builderProfile: {
+        create: { displayName: "Atelier Demo", bio: "Demo content that ships with Atelier." },
+      },
     },
   });
   const categories = await prisma.category.findMany();
@@ -62,7 +68,13 @@ export async function seedDemoGpts(prisma: PrismaClient) {
     };
     await prisma.$transaction(async (tx) => {
       const gpt = await tx.gpt.create({
-        data: { ...fields, slug: demo.slug, ownerId: creator.id, isDemo: true, visibility: "PUBLIC" },
+        data: {
+          ...fields,
+          slug: demo.slug,
+          ownerId: creator.id,
+          isDemo: true,
+          visibility: "PUBLIC",
+        },
       });
       const version = await tx.gptVersion.create({
         data: { ...fields, gptId: gpt.id, number: 1, releaseNote: "Demo content" },

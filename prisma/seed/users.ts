@@ -12,7 +12,11 @@ export async function createUserWithPassword(
       email: options.email.toLowerCase(),
       name: options.name ?? options.email.split("@")[0],
       role: options.role ?? "USER",
-      passwordHash: await hash(options.password, { memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
+      passwordHash: await hash(options.password, {
+        memoryCost: 19_456,
+        timeCost: 2,
+        parallelism: 1,
+      }),
     },
   });
 }

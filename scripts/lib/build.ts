@@ -3,7 +3,13 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
-const SOURCE_FILES = ["next.config.ts", "package.json", "instrumentation.ts", "proxy.ts", "postcss.config.mjs"];
+const SOURCE_FILES = [
+  "next.config.ts",
+  "package.json",
+  "instrumentation.ts",
+  "proxy.ts",
+  "postcss.config.mjs",
+];
 const IGNORED = new Set(["node_modules", "generated", "migrations"]);
 
 function newestMtime(target: string): number {
@@ -23,7 +29,9 @@ export function needsBuild(root: string, distDir: string): boolean {
   const buildIdFile = path.join(root, distDir, "BUILD_ID");
   if (!existsSync(buildIdFile)) return true;
   const builtAt = statSync(buildIdFile).mtimeMs;
-  const sources = [...SOURCE_DIRS, ...SOURCE_FILES].map((entry) => newestMtime(path.join(root, entry)));
+  const sources = [...SOURCE_DIRS, ...SOURCE_FILES].map((entry) =>
+    newestMtime(path.join(root, entry)),
+  );
   return Math.max(...sources) > builtAt;
 }
 

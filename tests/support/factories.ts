@@ -37,7 +37,10 @@ export async function createFakeModel(baseUrl: string, prices = { input: 2.5, ou
   });
 }
 
-export async function createPublishedGpt(owner: Actor, fields: { name?: string; instructions?: string } = {}) {
+export async function createPublishedGpt(
+  owner: Actor,
+  fields: { name?: string; instructions?: string } = {},
+) {
   const gpt = await createGpt({
     actor: owner,
     input: {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
-import type { Database } from "@/lib/db/open";
 import { setDatabaseForTests } from "@/lib/db";
+import type { Database } from "@/lib/db/open";
 import { forgetInstanceSecrets } from "@/lib/security/instance-secrets";
 import { createTestDatabase } from "./test-database";
 

@@ -8,14 +8,22 @@ import { safeCallbackUrl } from "@/lib/http/safe-callback";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getActor()) redirect(callbackUrl);
   const error = typeof params.error === "string" ? params.error : undefined;
   return (
     <AuthCard title="Welcome back" description="Sign in to chat with GPTs and build your own.">
-      <SignInForm callbackUrl={callbackUrl} oauthProviders={oauthProviderIds()} initialError={error} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        oauthProviders={oauthProviderIds()}
+        initialError={error}
+      />
     </AuthCard>
   );
 }

@@ -1,6 +1,8 @@
 import { expect, expectNoA11yViolations, test } from "../support/fixtures";
 
-test("[STORE]: the home page lists published demo GPTs, marked as demo, and opens a GPT page", async ({ page }) => {
+test("[STORE]: the home page lists published demo GPTs, marked as demo, and opens a GPT page", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "GPTs", level: 1 })).toBeVisible();
   const popular = page.getByRole("region", { name: "Popular" });
@@ -13,13 +15,17 @@ test("[STORE]: the home page lists published demo GPTs, marked as demo, and open
   await expect(page).toHaveURL(/\/g\/demo-writing-coach$/);
   await expect(page.getByRole("heading", { name: "Writing Coach" })).toBeVisible();
   await expect(page.getByText("By Atelier Demo")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Make this paragraph more concise" })).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: "Make this paragraph more concise" }),
+  ).toBeVisible();
   // Signed-out visitors get the GPT and a sign-in prompt instead of the composer.
   await expect(page.getByRole("link", { name: "Sign in to chat" })).toBeVisible();
   await expectNoA11yViolations(page);
 });
 
-test("[STORE]: the health endpoint reports the embedded database and the configured model", async ({ request }) => {
+test("[STORE]: the health endpoint reports the embedded database and the configured model", async ({
+  request,
+}) => {
   const health = await (await request.get("/api/health")).json();
   expect(health).toEqual({ status: "ok", database: "embedded", modelConfigured: true });
 });

@@ -1,5 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  test as base,
+  expect,
+  type Page,
+} from "@playwright/test";
 
 export const ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-123" };
 export const PASSWORD = "a-long-test-password";
@@ -24,7 +32,11 @@ export const test = base.extend({
 export { expect };
 
 /** Signs in through next-auth's credentials endpoint; the cookie lands in the page's context. */
-export async function signInViaApi(request: APIRequestContext, email: string, password: string): Promise<void> {
+export async function signInViaApi(
+  request: APIRequestContext,
+  email: string,
+  password: string,
+): Promise<void> {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
   const response = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email, password, json: "true" },
@@ -35,9 +47,14 @@ export async function signInViaApi(request: APIRequestContext, email: string, pa
 }
 
 /** Creates an account through the API and signs the page's context in as that user. */
-export async function signUpViaApi(page: Page, name = "Test User"): Promise<{ email: string; password: string }> {
+export async function signUpViaApi(
+  page: Page,
+  name = "Test User",
+): Promise<{ email: string; password: string }> {
   const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "-"));
-  const response = await page.request.post("/api/auth/sign-up", { data: { name, email, password: PASSWORD } });
+  const response = await page.request.post("/api/auth/sign-up", {
+    data: { name, email, password: PASSWORD },
+  });
   expect(response.status()).toBe(201);
   await signInViaApi(page.request, email, PASSWORD);
   return { email, password: PASSWORD };
@@ -45,6 +62,22 @@ export async function signUpViaApi(page: Page, name = "Test User"): Promise<{ em
 
 export async function expectNoA11yViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
   expect(summary).toEqual([]);
+}
+
+/**
+ * A second browser context (another person, e.g. an admin next to the user under test) with its
+ * own random client IP, like the `context` fixture's. The caller closes it.
+ */
+export async function newIsolatedContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    ...options,
+    extraHTTPHeaders: { ...options.extraHTTPHeaders, "x-forwarded-for": randomIp() },
+  });
 }

@@ -39,16 +39,30 @@ describe("[CHAT]: one turn", () => {
     const owner = await createActor();
     const user = await createActor();
     const gpt = await createPublishedGpt(owner, { instructions: "Answer like a pirate." });
-    const response = await runChatTurn({ actor: user, ...chat({ gptId: gpt.id, message: { text: "Hi there" } }) });
+    const response = await runChatTurn({
+      actor: user,
+      ...chat({ gptId: gpt.id, message: { text: "Hi there" } }),
+    });
     const body = await readAll(response);
     expect(body).toContain('"type":"text-delta"');
     const conversationId = response.headers.get("x-conversation-id")!;
 
-    const messages = await prisma.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
+    const messages = await prisma.message.findMany({
+      where: { conversationId },
+      orderBy: { createdAt: "asc" },
+    });
     expect(messages.map((m) => m.role)).toEqual(["USER", "ASSISTANT"]);
     expect(messages[1].status).toBe("COMPLETE");
-    const usage = await waitFor(() => prisma.usageEvent.findUnique({ where: { messageId: messages[1].id } }));
-    expect(usage).toMatchObject({ channel: "STORE", userId: user.id, creatorId: owner.id, gptId: gpt.id, isEstimated: false });
+    const usage = await waitFor(() =>
+      prisma.usageEvent.findUnique({ where: { messageId: messages[1].id } }),
+    );
+    expect(usage).toMatchObject({
+      channel: "STORE",
+      userId: user.id,
+      creatorId: owner.id,
+      gptId: gpt.id,
+      isEstimated: false,
+    });
     expect(usage.inputTokens).toBeGreaterThan(0);
     expect(usage.outputTokens).toBeGreaterThan(0);
     // $2.50 / $10 per million tokens, in micro-dollars, rounded once.
@@ -58,14 +72,19 @@ describe("[CHAT]: one turn", () => {
     // The model saw the published instructions and only server-side history.
     const sent = fake.requests.at(-1)?.body as { messages: { role: string; content: string }[] };
     expect(sent.messages[0].content).toContain("Answer like a pirate.");
-    expect((await prisma.gpt.findUniqueOrThrow({ where: { id: gpt.id } })).conversationCount).toBe(1);
+    expect((await prisma.gpt.findUniqueOrThrow({ where: { id: gpt.id } })).conversationCount).toBe(
+      1,
+    );
   });
 
   it("reloads history from the database for the next turn", async () => {
     const owner = await createActor();
     const user = await createActor();
     const gpt = await createPublishedGpt(owner);
-    const first = await runChatTurn({ actor: user, ...chat({ gptId: gpt.id, message: { text: "First question" } }) });
+    const first = await runChatTurn({
+      actor: user,
+      ...chat({ gptId: gpt.id, message: { text: "First question" } }),
+    });
     await readAll(first);
     const conversationId = first.headers.get("x-conversation-id")!;
     await waitFor(() => prisma.usageEvent.findFirst({ where: { gptId: gpt.id } }));
@@ -86,7 +105,10 @@ describe("[CHAT]: one turn", () => {
     const controller = new AbortController();
     const response = await runChatTurn({
       actor: user,
-      ...chat({ gptId: gpt.id, message: { text: "[[scenario:slowStream]] tell me a story" } }, controller.signal),
+      ...chat(
+        { gptId: gpt.id, message: { text: "[[scenario:slowStream]] tell me a story" } },
+        controller.signal,
+      ),
     });
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
@@ -102,7 +124,9 @@ describe("[CHAT]: one turn", () => {
       prisma.message.findFirst({ where: { conversationId, role: "ASSISTANT" } }),
     );
     expect(assistant.status).toBe("INTERRUPTED");
-    const usage = await waitFor(() => prisma.usageEvent.findUnique({ where: { messageId: assistant.id } }));
+    const usage = await waitFor(() =>
+      prisma.usageEvent.findUnique({ where: { messageId: assistant.id } }),
+    );
     expect(usage.isEstimated).toBe(true);
     expect(usage.outputTokens).toBeGreaterThan(0);
     expect(usage.inputTokens).toBeGreaterThan(0);
@@ -150,14 +174,22 @@ describe("[CHAT]: one turn", () => {
       runChatTurn({ actor: stranger, ...chat({ gptId: gpt.id, message: { text: "hi" } }) }),
     ).rejects.toMatchObject({ code: "not_found" });
     await expect(
-      runChatTurn({ actor: stranger, ...chat({ gptId: gpt.id, isPreview: true, message: { text: "hi" } }) }),
+      runChatTurn({
+        actor: stranger,
+        ...chat({ gptId: gpt.id, isPreview: true, message: { text: "hi" } }),
+      }),
     ).rejects.toMatchObject({ code: "not_found" });
 
-    const preview = await runChatTurn({ actor: owner, ...chat({ gptId: gpt.id, isPreview: true, message: { text: "hi" } }) });
+    const preview = await runChatTurn({
+      actor: owner,
+      ...chat({ gptId: gpt.id, isPreview: true, message: { text: "hi" } }),
+    });
     await readAll(preview);
     const usage = await waitFor(() => prisma.usageEvent.findFirst({ where: { gptId: gpt.id } }));
     expect(usage.channel).toBe("PREVIEW");
     // Previews are not store traffic.
-    expect((await prisma.gpt.findUniqueOrThrow({ where: { id: gpt.id } })).conversationCount).toBe(0);
+    expect((await prisma.gpt.findUniqueOrThrow({ where: { id: gpt.id } })).conversationCount).toBe(
+      0,
+    );
   });
 });

@@ -1,4 +1,8 @@
-import { deleteConversation, renameConversation, renameConversationSchema } from "@/lib/chat/manage-conversation";
+import {
+  deleteConversation,
+  renameConversation,
+  renameConversationSchema,
+} from "@/lib/chat/manage-conversation";
 import { getConversation } from "@/lib/chat/queries";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
@@ -15,7 +19,8 @@ export const GET = route<undefined, Params>({ access: "user" }, async ({ actor, 
 
 export const PATCH = route<typeof renameConversationSchema, Params>(
   { access: "user", body: renameConversationSchema },
-  ({ actor, body, params }) => renameConversation({ actor, conversationId: params.id, title: body.title }),
+  ({ actor, body, params }) =>
+    renameConversation({ actor, conversationId: params.id, title: body.title }),
 );
 
 export const DELETE = route<undefined, Params>({ access: "user" }, ({ actor, params }) =>
