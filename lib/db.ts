@@ -1,7 +1,7 @@
 import "server-only";
-import { env, dataDir } from "./env";
 import { applyMigrations } from "./db/migrate";
 import { type Database, openDatabase } from "./db/open";
+import { dataDir, env } from "./env";
 
 /**
  * The process-wide database. Embedded PGlite by default (one process owns the data directory);

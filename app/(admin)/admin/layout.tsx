@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AdminNav } from "@/components/admin/admin-nav";
+
+export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Atelier" } };
+
+/** Sub-navigation shared by every admin page; the (admin) group layout already checked the role. */
+export default function AdminSectionLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="mx-auto w-full max-w-6xl px-4 pt-4 pb-16 sm:pt-6">
+      <AdminNav />
+      <main id="main" className="pt-6 sm:pt-8">
+        {children}
+      </main>
+    </div>
+  );
+}

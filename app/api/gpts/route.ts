@@ -1,0 +1,11 @@
+import { createGpt } from "@/lib/gpts/create-gpt";
+import { gptDraftSchema } from "@/lib/gpts/schemas";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** Creates a private draft GPT owned by the caller → 201 `{ id, slug, revision }`. */
+export const POST = route({ access: "user", body: gptDraftSchema }, async ({ actor, body }) => {
+  const gpt = await createGpt({ actor, input: body });
+  return Response.json(gpt, { status: 201 });
+});

@@ -1,0 +1,50 @@
+"use client";
+
+import { Cpu, LayoutDashboard, ShieldCheck } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils/cn";
+
+const links = [
+  { href: "/admin", label: "Overview", icon: LayoutDashboard },
+  { href: "/admin/models", label: "Models", icon: Cpu },
+] as const;
+
+function isActive(pathname: string, href: string) {
+  return href === "/admin" ? pathname === "/admin" : pathname.startsWith(href);
+}
+
+/** Tabs across the admin area; scrolls sideways on narrow screens as sections are added. */
+export function AdminNav() {
+  const pathname = usePathname() ?? "/admin";
+  return (
+    <nav aria-label="Admin" className="flex items-center gap-3 overflow-x-auto border-b">
+      <span className="hidden shrink-0 items-center gap-1.5 pr-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase sm:inline-flex">
+        <ShieldCheck aria-hidden="true" className="size-4" />
+        Admin
+      </span>
+      <ul className="-mb-px flex gap-1">
+        {links.map(({ href, label, icon: Icon }) => {
+          const isCurrent = isActive(pathname, href);
+          return (
+            <li key={href}>
+              <Link
+                href={href}
+                aria-current={isCurrent ? "page" : undefined}
+                className={cn(
+                  "inline-flex shrink-0 items-center gap-2 rounded-t-md border-b-2 px-3 py-2.5 text-sm font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset",
+                  isCurrent
+                    ? "border-primary text-foreground"
+                    : "border-transparent text-muted-foreground hover:border-border hover:text-foreground",
+                )}
+              >
+                <Icon aria-hidden="true" className="size-4" />
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,304 @@
+"use client";
+
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { toast } from "sonner";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { ApiError } from "@/lib/admin/api-client";
+import { type ModelFormPayload, useCreateModel, useUpdateModel } from "@/lib/models/hooks";
+import { microsToDollars, type PublicModelConfig } from "@/lib/models/schemas";
+import { SwitchRow } from "./switch-row";
+
+type ModelFormDialogProps = {
+  isOpen: boolean;
+  onOpenChange: (isOpen: boolean) => void;
+  /** The model to edit; absent to add one. */
+  model?: PublicModelConfig;
+};
+
+export function ModelFormDialog({ isOpen, onOpenChange, model }: ModelFormDialogProps) {
+  return (
+    <Dialog open={isOpen} onOpenChange={onOpenChange}>
+      <DialogContent className="max-w-2xl">
+        <DialogHeader>
+          <DialogTitle>{model ? `Edit ${model.displayName}` : "Add a model"}</DialogTitle>
+          <DialogDescription>
+            Any OpenAI-compatible chat endpoint. The API key is encrypted before it is stored and is
+            never shown again.
+          </DialogDescription>
+        </DialogHeader>
+        {/* Mounted only while open, so every opening starts from the saved values. */}
+        <ModelForm model={model} onDone={() => onOpenChange(false)} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+const FIELD_ORDER = [
+  "displayName",
+  "baseUrl",
+  "modelId",
+  "apiKey",
+  "inputPricePerMillion",
+  "outputPricePerMillion",
+  "contextWindow",
+] as const;
+
+function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () => void }) {
+  const idPrefix = useId();
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const createModel = useCreateModel();
+  const updateModel = useUpdateModel();
+  const mutation = model ? updateModel : createModel;
+  const [isDefault, setIsDefault] = useState(model?.isDefault ?? false);
+  const [isEnabled, setIsEnabled] = useState(model?.isEnabled ?? true);
+  const [shouldRemoveKey, setShouldRemoveKey] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const fieldError = (name: string) => error?.fieldErrors[name]?.[0] ?? null;
+
+  // Move focus to the first field the server rejected, so keyboard users land on the problem.
+  useEffect(() => {
+    const first = FIELD_ORDER.find((name) => error?.fieldErrors[name]);
+    if (first) document.getElementById(`${idPrefix}-${first}`)?.focus();
+  }, [error, idPrefix]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "");
+    const apiKey = text("apiKey").trim();
+    const input: ModelFormPayload = {
+      displayName: text("displayName"),
+      baseUrl: text("baseUrl"),
+      modelId: text("modelId"),
+      apiKey: shouldRemoveKey ? null : apiKey || undefined,
+      inputPricePerMillion: text("inputPricePerMillion"),
+      outputPricePerMillion: text("outputPricePerMillion"),
+      contextWindow: text("contextWindow"),
+      isDefault: isDefault && isEnabled,
+      isEnabled,
+    };
+    setError(null);
+    const callbacks = {
+      onSuccess: (saved: PublicModelConfig) => {
+        toast.success(model ? `${saved.displayName} saved.` : `${saved.displayName} added.`);
+        onDone();
+      },
+      onError: (caught: Error) => {
+        const apiError =
+          caught instanceof ApiError
+            ? caught
+            : new ApiError({ code: "internal", status: 0, message: caught.message });
+        setError(apiError);
+      },
+    };
+    if (model) updateModel.mutate({ id: model.id, input }, callbacks);
+    else createModel.mutate(input, callbacks);
+  }
+
+  const generalMessage =
+    error && (Object.keys(error.fieldErrors).length === 0 || error.fieldErrors._)
+      ? (error.fieldErrors._?.[0] ?? error.message)
+      : error
+        ? "Check the highlighted fields."
+        : null;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-5">
+      {generalMessage ? (
+        <Alert variant="destructive">
+          <AlertDescription className="text-destructive">{generalMessage}</AlertDescription>
+        </Alert>
+      ) : null}
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          className="content-start"
+          id={id("displayName")}
+          label="Display name"
+          isRequired
+          error={fieldError("displayName")}
+          description="What creators see when they pick a model."
+        >
+          <Input
+            name="displayName"
+            defaultValue={model?.displayName}
+            placeholder="GPT-4o mini"
+            required
+            maxLength={60}
+            autoComplete="off"
+          />
+        </Field>
+        <Field
+          className="content-start"
+          id={id("modelId")}
+          label="Model ID"
+          isRequired
+          error={fieldError("modelId")}
+          description="Exactly as the provider names it."
+        >
+          <Input
+            name="modelId"
+            defaultValue={model?.modelId}
+            placeholder="gpt-4o-mini"
+            required
+            maxLength={200}
+            autoComplete="off"
+            spellCheck={false}
+            className="font-mono"
+          />
+        </Field>
+      </div>
+
+      <Field
+        className="content-start"
+        id={id("baseUrl")}
+        label="Base URL"
+        isRequired
+        error={fieldError("baseUrl")}
+        description="The server's OpenAI-compatible endpoint, usually ending in /v1."
+      >
+        <Input
+          name="baseUrl"
+          type="url"
+          inputMode="url"
+          defaultValue={model?.baseUrl}
+          placeholder="https://api.openai.com/v1"
+          required
+          maxLength={500}
+          autoComplete="off"
+          spellCheck={false}
+          className="font-mono"
+        />
+      </Field>
+
+      <div className="grid gap-2">
+        <Field
+          className="content-start"
+          id={id("apiKey")}
+          label="API key"
+          error={fieldError("apiKey")}
+          description={
+            model?.hasApiKey
+              ? "A key is stored. Leave blank to keep it, or type a new one to replace it."
+              : "Optional for local servers such as Ollama. Stored encrypted."
+          }
+        >
+          <Input
+            name="apiKey"
+            type="password"
+            placeholder={model?.hasApiKey ? "•••• set — leave blank to keep" : "sk-…"}
+            autoComplete="new-password"
+            spellCheck={false}
+            maxLength={500}
+            disabled={shouldRemoveKey}
+            data-1p-ignore
+            data-lpignore="true"
+          />
+        </Field>
+        {model?.hasApiKey ? (
+          <label className="flex w-fit items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={shouldRemoveKey}
+              onChange={(event) => setShouldRemoveKey(event.target.checked)}
+              className="size-4 rounded border-input accent-primary"
+            />
+            Remove the stored key
+          </label>
+        ) : null}
+      </div>
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field
+          className="content-start"
+          id={id("inputPricePerMillion")}
+          label="Input price"
+          error={fieldError("inputPricePerMillion")}
+          description="$ per 1M input tokens."
+        >
+          <Input
+            name="inputPricePerMillion"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="any"
+            defaultValue={model ? microsToDollars(model.inputPricePerMillion) : 0}
+          />
+        </Field>
+        <Field
+          className="content-start"
+          id={id("outputPricePerMillion")}
+          label="Output price"
+          error={fieldError("outputPricePerMillion")}
+          description="$ per 1M output tokens."
+        >
+          <Input
+            name="outputPricePerMillion"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="any"
+            defaultValue={model ? microsToDollars(model.outputPricePerMillion) : 0}
+          />
+        </Field>
+        <Field
+          className="content-start"
+          id={id("contextWindow")}
+          label="Context window"
+          error={fieldError("contextWindow")}
+          description="Tokens the model accepts."
+        >
+          <Input
+            name="contextWindow"
+            type="number"
+            inputMode="numeric"
+            min={1024}
+            step={1}
+            defaultValue={model?.contextWindow ?? 8192}
+          />
+        </Field>
+      </div>
+
+      <div className="grid gap-3 rounded-lg border bg-muted/30 p-4">
+        <SwitchRow
+          id={id("isEnabled")}
+          label="Enabled"
+          description="Disabled models cannot be picked; their GPTs answer with the default model."
+          isChecked={isEnabled}
+          onChange={setIsEnabled}
+        />
+        <SwitchRow
+          id={id("isDefault")}
+          label="Default model"
+          description="Used by GPTs that did not pick a model. Only one model is the default."
+          isChecked={isDefault && isEnabled}
+          isDisabled={!isEnabled}
+          onChange={setIsDefault}
+        />
+      </div>
+
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button type="button" variant="outline" disabled={mutation.isPending}>
+            Cancel
+          </Button>
+        </DialogClose>
+        <Button type="submit" isLoading={mutation.isPending}>
+          {model ? "Save changes" : "Add model"}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}

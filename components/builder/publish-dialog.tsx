@@ -1,0 +1,211 @@
+"use client";
+
+import { CircleCheck } from "lucide-react";
+import Link from "next/link";
+import { type FormEvent, useId, useState } from "react";
+import { toast } from "sonner";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Textarea } from "@/components/ui/textarea";
+import type { PublishedGpt } from "@/lib/gpts/api-client";
+import type { PublishGptInput } from "@/lib/gpts/schemas";
+import {
+  type GptVisibility,
+  gptPath,
+  VISIBILITY_OPTIONS,
+  visibilityLabel,
+} from "@/lib/gpts/visibility";
+import { visibilityIcons } from "./gpt-status-badges";
+import { usePublicUrl } from "./use-public-url";
+
+const RELEASE_NOTE_MAX = 500;
+
+type PublishDialogProps = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  gptName: string;
+  visibility: GptVisibility;
+  nextVersionNumber: number;
+  isPublishing: boolean;
+  onPublish: (input: PublishGptInput) => Promise<PublishedGpt>;
+};
+
+export function PublishDialog({ open, onOpenChange, ...props }: PublishDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        // Closing mid-publish would hide the outcome; the request cannot be cancelled anyway.
+        if (!next && props.isPublishing) return;
+        onOpenChange(next);
+      }}
+    >
+      {/* Content unmounts on close, so every opening starts from a fresh form. */}
+      <DialogContent className="sm:max-w-lg">
+        <PublishDialogBody {...props} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function PublishDialogBody({
+  gptName,
+  visibility: initialVisibility,
+  nextVersionNumber,
+  isPublishing,
+  onPublish,
+}: Omit<PublishDialogProps, "open" | "onOpenChange">) {
+  const [visibility, setVisibility] = useState(initialVisibility);
+  const [releaseNote, setReleaseNote] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<PublishedGpt | null>(null);
+  // Covers the save that runs before the publish request, not just the request itself.
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const optionId = useId();
+  const isBusy = isSubmitting || isPublishing;
+
+  if (result) return <PublishedView gptName={gptName} result={result} />;
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    setIsSubmitting(true);
+    try {
+      const published = await onPublish({
+        visibility,
+        releaseNote: releaseNote.trim() || undefined,
+      });
+      setResult(published);
+      toast.success(`Published version ${published.number}`, {
+        description: `${gptName || "Your GPT"} is live: ${visibilityLabel(published.visibility)}.`,
+      });
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : "Publishing failed. Please try again.");
+    } finally {
+      setIsSubmitting(false);
+    }
+  }
+
+  return (
+    <form className="grid gap-5" onSubmit={handleSubmit}>
+      <DialogHeader>
+        <DialogTitle>Publish {gptName ? `“${gptName}”` : "your GPT"}</DialogTitle>
+        <DialogDescription>
+          Your saved draft becomes version {nextVersionNumber}. Later edits stay in your draft until
+          you publish again.
+        </DialogDescription>
+      </DialogHeader>
+
+      <fieldset className="grid gap-2">
+        <legend className="mb-2 text-sm font-medium">Who can chat with it</legend>
+        {VISIBILITY_OPTIONS.map((option) => {
+          const Icon = visibilityIcons[option.value];
+          const titleId = `${optionId}-${option.value}-title`;
+          const descriptionId = `${optionId}-${option.value}-description`;
+          return (
+            <label
+              key={option.value}
+              className="flex cursor-pointer items-start gap-3 rounded-lg border p-3 transition-colors hover:bg-accent/60 has-[:checked]:border-primary has-[:checked]:bg-primary/5 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring"
+            >
+              <input
+                type="radio"
+                name="visibility"
+                value={option.value}
+                checked={visibility === option.value}
+                onChange={() => setVisibility(option.value)}
+                aria-labelledby={titleId}
+                aria-describedby={descriptionId}
+                className="mt-0.5 size-4 shrink-0 cursor-pointer accent-primary focus-visible:outline-none"
+              />
+              <span className="grid min-w-0 gap-0.5">
+                <span id={titleId} className="flex items-center gap-1.5 text-sm font-medium">
+                  <Icon aria-hidden="true" className="size-4 text-muted-foreground" />
+                  {option.label}
+                </span>
+                <span id={descriptionId} className="text-sm text-muted-foreground">
+                  {option.description}
+                </span>
+              </span>
+            </label>
+          );
+        })}
+      </fieldset>
+
+      <Field
+        id="publish-release-note"
+        label="Release note (optional)"
+        description="What changed in this version. Helps you tell versions apart later."
+      >
+        <Textarea
+          value={releaseNote}
+          maxLength={RELEASE_NOTE_MAX}
+          rows={2}
+          placeholder="e.g. Friendlier tone, new starters"
+          onChange={(event) => setReleaseNote(event.target.value)}
+        />
+      </Field>
+
+      {error ? (
+        <Alert variant="destructive">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
+      ) : null}
+
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button type="button" variant="outline" disabled={isBusy}>
+            Cancel
+          </Button>
+        </DialogClose>
+        <Button type="submit" isLoading={isBusy}>
+          Publish
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+function PublishedView({ gptName, result }: { gptName: string; result: PublishedGpt }) {
+  const url = usePublicUrl(result.slug);
+  const name = gptName || "Your GPT";
+  const audience =
+    result.visibility === "PUBLIC"
+      ? `${name} is listed in the store, and anyone can chat with it.`
+      : result.visibility === "LINK"
+        ? `Anyone with the link can chat with ${name}. It’s not listed in the store.`
+        : `Only you can chat with ${name}. Publish again to share it.`;
+  return (
+    <div className="grid gap-5">
+      <DialogHeader className="items-center text-center sm:items-start sm:text-left">
+        <CircleCheck aria-hidden="true" className="size-8 text-success" />
+        <DialogTitle>Published v{result.number}</DialogTitle>
+        <DialogDescription>{audience}</DialogDescription>
+      </DialogHeader>
+      <div className="flex min-w-0 items-center gap-2 rounded-md border bg-muted/40 py-1 pr-1 pl-3">
+        <span className="min-w-0 flex-1 truncate font-mono text-sm" data-testid="published-link">
+          {url}
+        </span>
+        <CopyButton value={url} label="Copy link" />
+      </div>
+      <DialogFooter>
+        <Button variant="outline" asChild>
+          <Link href={gptPath(result.slug)}>View GPT</Link>
+        </Button>
+        <DialogClose asChild>
+          <Button>Done</Button>
+        </DialogClose>
+      </DialogFooter>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { assertAdmin, banRefusalReason } from "../admin/policy";
+import type { Actor } from "../auth/session";
+import { prisma } from "../db";
+import { AppError } from "../errors";
+import { adminUserSelect, toAdminUserRow } from "./queries";
+import type { AdminUserRow } from "./schemas";
+
+/**
+ * Bans or unbans a user. A ban takes effect on the user's next request: getActor() re-reads
+ * bannedAt every time, and sign-in (password and OAuth) refuses banned accounts. Setting the state
+ * the user already has changes nothing and writes no audit row, so a double click is harmless.
+ */
+export async function setUserBanned({
+  actor,
+  userId,
+  banned,
+}: {
+  actor: Actor;
+  userId: string;
+  banned: boolean;
+}): Promise<AdminUserRow> {
+  assertAdmin(actor);
+  const user = await prisma.$transaction(async (tx) => {
+    const target = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, role: true, email: true, bannedAt: true },
+    });
+    if (!target) throw new AppError("not_found", "That user no longer exists.");
+    if (banned) {
+      const refusal = banRefusalReason(actor, target);
+      if (refusal) throw new AppError("forbidden", refusal);
+    }
+    if (Boolean(target.bannedAt) === banned) {
+      return tx.user.findUniqueOrThrow({ where: { id: userId }, select: adminUserSelect });
+    }
+    const updated = await tx.user.update({
+      where: { id: userId },
+      data: { bannedAt: banned ? new Date() : null },
+      select: adminUserSelect,
+    });
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.id,
+        action: banned ? "user.ban" : "user.unban",
+        targetType: "User",
+        targetId: target.id,
+        data: { email: target.email },
+      },
+    });
+    return updated;
+  });
+  return toAdminUserRow(user);
+}

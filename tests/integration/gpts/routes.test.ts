@@ -1,0 +1,177 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { POST as publishRoute } from "@/app/api/gpts/[id]/publish/route";
+import { GET as getRoute, PATCH as patchRoute } from "@/app/api/gpts/[id]/route";
+import { POST as createRoute } from "@/app/api/gpts/route";
+import type { Actor } from "@/lib/auth/session";
+import { prisma } from "@/lib/db";
+
+// next-auth needs a real request cycle; the signed-in actor is set directly and everything below
+// the session (route wrapper, domain functions, database) is real.
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/auth/session", async () => {
+  const { AppError } = await import("@/lib/errors");
+  const requireActor = async () => {
+    if (!session.actor) throw new AppError("unauthorized", "Sign in to continue.");
+    return session.actor;
+  };
+  return {
+    getActor: async () => session.actor,
+    requireActor,
+    requireAdmin: async () => {
+      const actor = await requireActor();
+      if (actor.role !== "ADMIN") throw new AppError("forbidden", "Administrators only.");
+      return actor;
+    },
+    isAdmin: (actor: Actor | null) => actor?.role === "ADMIN",
+  };
+});
+
+let owner: Actor;
+let other: Actor;
+
+function jsonRequest(method: string, url: string, body?: unknown) {
+  return new Request(`http://localhost${url}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+const segment = <T>(params: T) => ({ params: Promise.resolve(params) });
+
+async function createViaApi(body: unknown = { name: "Route GPT", instructions: "Top secret" }) {
+  const response = await createRoute(jsonRequest("POST", "/api/gpts", body), segment({}));
+  return { response, body: await response.json() };
+}
+
+beforeEach(async () => {
+  if (!owner) {
+    const ownerRow = await prisma.user.create({
+      data: { email: "route-owner@example.com", name: "Owner" },
+    });
+    const otherRow = await prisma.user.create({
+      data: { email: "route-other@example.com", name: "Other" },
+    });
+    owner = { id: ownerRow.id, email: ownerRow.email, name: ownerRow.name, role: "USER" };
+    other = { id: otherRow.id, email: otherRow.email, name: otherRow.name, role: "USER" };
+  }
+  session.actor = owner;
+});
+
+describe("[BUILDER]: GPT API routes", () => {
+  it("POST /api/gpts creates a draft → 201 { id, slug, revision }", async () => {
+    const { response, body } = await createViaApi();
+    expect(response.status).toBe(201);
+    expect(body).toEqual({
+      id: expect.any(String),
+      slug: expect.stringMatching(/^route-gpt-/),
+      revision: 1,
+    });
+  });
+
+  it("answers 401 to signed-out requests before reading the body", async () => {
+    session.actor = null;
+    const response = await createRoute(
+      jsonRequest("POST", "/api/gpts", { name: "x" }),
+      segment({}),
+    );
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe("unauthorized");
+    const patch = await patchRoute(
+      jsonRequest("PATCH", "/api/gpts/any", {}),
+      segment({ id: "any" }),
+    );
+    expect(patch.status).toBe(401);
+  });
+
+  it("returns field errors keyed like the form fields", async () => {
+    const { response, body } = await createViaApi({
+      name: "",
+      conversationStarters: ["ok", "s".repeat(201)],
+    });
+    expect(response.status).toBe(400);
+    expect(body.error.code).toBe("bad_request");
+    expect(Object.keys(body.error.fieldErrors).sort()).toEqual(["conversationStarters.1", "name"]);
+  });
+
+  it("PATCH saves the draft → { revision }, and a stale revision → 409", async () => {
+    const { body: created } = await createViaApi();
+    const url = `/api/gpts/${created.id}`;
+    const saved = await patchRoute(
+      jsonRequest("PATCH", url, { name: "Renamed", revision: created.revision }),
+      segment({ id: created.id }),
+    );
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toEqual({ revision: 2 });
+
+    const stale = await patchRoute(
+      jsonRequest("PATCH", url, { name: "Stale", revision: created.revision }),
+      segment({ id: created.id }),
+    );
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error.code).toBe("conflict");
+  });
+
+  it("GET returns the owner's editor payload and 404 to anyone else", async () => {
+    const { body: created } = await createViaApi();
+    const mine = await getRoute(
+      jsonRequest("GET", `/api/gpts/${created.id}`),
+      segment({ id: created.id }),
+    );
+    expect(mine.status).toBe(200);
+    expect((await mine.json()).gpt).toMatchObject({
+      id: created.id,
+      instructions: "Top secret",
+      revision: 1,
+    });
+
+    session.actor = other;
+    const theirs = await getRoute(
+      jsonRequest("GET", `/api/gpts/${created.id}`),
+      segment({ id: created.id }),
+    );
+    expect(theirs.status).toBe(404);
+    expect(JSON.stringify(await theirs.json())).not.toContain("Top secret");
+  });
+
+  it("a non-owner's PATCH and publish are 404 and change nothing", async () => {
+    const { body: created } = await createViaApi();
+    session.actor = other;
+    const patch = await patchRoute(
+      jsonRequest("PATCH", `/api/gpts/${created.id}`, { name: "Hijacked", revision: 1 }),
+      segment({ id: created.id }),
+    );
+    expect(patch.status).toBe(404);
+    const publish = await publishRoute(
+      jsonRequest("POST", `/api/gpts/${created.id}/publish`, { visibility: "PUBLIC" }),
+      segment({ id: created.id }),
+    );
+    expect(publish.status).toBe(404);
+    const gpt = await prisma.gpt.findUniqueOrThrow({ where: { id: created.id } });
+    expect(gpt).toMatchObject({ name: "Route GPT", publishedVersionId: null });
+  });
+
+  it("POST /api/gpts/:id/publish → { versionId, number, slug, visibility }", async () => {
+    const { body: created } = await createViaApi();
+    const response = await publishRoute(
+      jsonRequest("POST", `/api/gpts/${created.id}/publish`, {
+        visibility: "PUBLIC",
+        releaseNote: "v1",
+      }),
+      segment({ id: created.id }),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      versionId: expect.any(String),
+      number: 1,
+      slug: created.slug,
+      visibility: "PUBLIC",
+    });
+
+    const invalid = await publishRoute(
+      jsonRequest("POST", `/api/gpts/${created.id}/publish`, { visibility: "EVERYONE" }),
+      segment({ id: created.id }),
+    );
+    expect(invalid.status).toBe(400);
+    expect((await invalid.json()).error.fieldErrors).toHaveProperty("visibility");
+  });
+});
