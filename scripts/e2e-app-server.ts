@@ -12,10 +12,10 @@ const root = process.cwd();
 const distDir = ".next-e2e";
 ensureBuilt(root, distDir);
 
-const dataDir = path.join(root, ".test-data", "e2e");
+const port = process.env.E2E_PORT ?? "3210";
+const dataDir = path.join(root, ".test-data", `e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 
-const port = process.env.E2E_PORT ?? "3210";
 const server = spawn(process.execPath, [nextBin(root), "start", "-p", port], {
   stdio: "inherit",
   env: {

@@ -8,14 +8,14 @@ import { UserMenu } from "./user-menu";
 export function SiteHeader({ actor }: { actor: Actor | null }) {
   return (
     <header className="sticky top-0 z-30 border-b bg-background/85 backdrop-blur supports-[backdrop-filter]:bg-background/70">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <span className="grid size-7 place-items-center rounded-md bg-primary text-primary-foreground">
             <Sparkles className="size-4" aria-hidden />
           </span>
           Atelier
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+        <nav aria-label="Main" className="hidden items-center gap-1 text-sm sm:flex">
           <Link
             href="/"
             className="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground"
@@ -50,7 +50,11 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
         <div className="ml-auto flex items-center gap-2">
           <ThemeToggle />
           {actor ? (
-            <UserMenu name={actor.name ?? actor.email} email={actor.email} />
+            <UserMenu
+              name={actor.name ?? actor.email}
+              email={actor.email}
+              isAdmin={actor.role === "ADMIN"}
+            />
           ) : (
             <>
               <Link

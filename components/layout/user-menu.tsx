@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut, MessageSquare, Wand2 } from "lucide-react";
+import { Compass, LogOut, MessageSquare, Shield, Wand2 } from "lucide-react";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import {
@@ -13,7 +13,16 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 
-export function UserMenu({ name, email }: { name: string; email: string }) {
+/** Account menu; on phones it also carries the main navigation the header hides. */
+export function UserMenu({
+  name,
+  email,
+  isAdmin,
+}: {
+  name: string;
+  email: string;
+  isAdmin: boolean;
+}) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
@@ -28,6 +37,11 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           <div className="truncate text-xs text-muted-foreground">{email}</div>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild className="sm:hidden">
+          <Link href="/">
+            <Compass className="size-4" aria-hidden /> Explore
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem asChild>
           <Link href="/chat">
             <MessageSquare className="size-4" aria-hidden /> Chats
@@ -38,6 +52,13 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
             <Wand2 className="size-4" aria-hidden /> My GPTs
           </Link>
         </DropdownMenuItem>
+        {isAdmin && (
+          <DropdownMenuItem asChild>
+            <Link href="/admin">
+              <Shield className="size-4" aria-hidden /> Admin
+            </Link>
+          </DropdownMenuItem>
+        )}
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => signOut({ callbackUrl: "/" })}>
           <LogOut className="size-4" aria-hidden /> Sign out

@@ -37,9 +37,10 @@ export async function prepareTurn({
 }): Promise<Turn> {
   const gpt = await prisma.gpt.findUnique({
     where: { id: request.gptId },
-    include: { publishedVersion: true },
+    include: { publishedVersion: true, owner: { select: { bannedAt: true } } },
   });
   if (!gpt) throw new AppError("not_found", "GPT not found.");
+  const access = { ...gpt, isOwnerBanned: gpt.owner.bannedAt !== null };
 
   let source: {
     name: string;
@@ -56,8 +57,9 @@ export async function prepareTurn({
       versionId: null,
     };
   } else {
-    if (!canViewGpt(actor, gpt) || !gpt.publishedVersion)
+    if (!canViewGpt(actor, access) || !gpt.publishedVersion) {
       throw new AppError("not_found", "GPT not found.");
+    }
     if (gpt.status !== "ACTIVE")
       throw new AppError("forbidden", "This GPT is no longer available.");
     const version = gpt.publishedVersion;

@@ -5,6 +5,8 @@ type GptAccessFields = {
   visibility: "PRIVATE" | "LINK" | "PUBLIC";
   status: "ACTIVE" | "REMOVED";
   publishedVersionId: string | null;
+  /** A banned creator's GPTs disappear for everyone but admins. */
+  isOwnerBanned?: boolean;
 };
 
 export function canEditGpt(
@@ -19,12 +21,19 @@ export function canViewGpt(
   actor: Pick<Actor, "id" | "role"> | null,
   gpt: GptAccessFields,
 ): boolean {
-  if (actor && (actor.id === gpt.ownerId || actor.role === "ADMIN")) return true;
+  if (actor?.role === "ADMIN") return true;
+  if (gpt.isOwnerBanned) return false;
+  if (actor && actor.id === gpt.ownerId) return true;
   if (gpt.status !== "ACTIVE" || !gpt.publishedVersionId) return false;
   return gpt.visibility === "PUBLIC" || gpt.visibility === "LINK";
 }
 
 /** Listed in the store: public, published, not removed. Link-only GPTs never are. */
 export function isListedInStore(gpt: GptAccessFields): boolean {
-  return gpt.status === "ACTIVE" && gpt.visibility === "PUBLIC" && gpt.publishedVersionId !== null;
+  return (
+    gpt.status === "ACTIVE" &&
+    gpt.visibility === "PUBLIC" &&
+    gpt.publishedVersionId !== null &&
+    !gpt.isOwnerBanned
+  );
 }

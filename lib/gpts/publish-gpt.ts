@@ -20,6 +20,8 @@ export async function publishGpt({
 }) {
   const { visibility, releaseNote } = parseInput(publishGptSchema, input);
   return prisma.$transaction(async (tx) => {
+    // Row lock: two publishes of one GPT at once take turns instead of colliding on the number.
+    await tx.$queryRaw`SELECT id FROM "Gpt" WHERE id = ${gptId} AND "ownerId" = ${actor.id} FOR UPDATE`;
     const gpt = await tx.gpt.findFirst({ where: { id: gptId, ownerId: actor.id } });
     if (!gpt) throw new AppError("not_found", "GPT not found.");
     if (gpt.status === "REMOVED") {

@@ -39,7 +39,12 @@ export async function listStoreGpts({
   limit?: number;
 } = {}): Promise<StoreGptCard[]> {
   const gpts = await prisma.gpt.findMany({
-    where: { visibility: "PUBLIC", status: "ACTIVE", publishedVersionId: { not: null } },
+    where: {
+      visibility: "PUBLIC",
+      status: "ACTIVE",
+      publishedVersionId: { not: null },
+      owner: { bannedAt: null },
+    },
     orderBy: [{ conversationCount: "desc" }, { createdAt: "desc" }],
     take: limit,
     select: {
@@ -97,7 +102,7 @@ export async function getGptPage({
       isDemo: true,
       conversationCount: true,
       publishedVersionId: true,
-      owner: { select: creatorSelect },
+      owner: { select: { ...creatorSelect, bannedAt: true } },
       publishedVersion: {
         select: {
           number: true,
@@ -109,7 +114,9 @@ export async function getGptPage({
       },
     },
   });
-  if (!gpt || !canViewGpt(actor, gpt) || !gpt.publishedVersion) return null;
+  if (!gpt) return null;
+  const access = { ...gpt, isOwnerBanned: gpt.owner.bannedAt !== null };
+  if (!canViewGpt(actor, access) || !gpt.publishedVersion) return null;
   const version = gpt.publishedVersion;
   const category = version.categoryId
     ? await prisma.category.findUnique({
@@ -128,7 +135,7 @@ export async function getGptPage({
     conversationCount: gpt.conversationCount,
     isDemo: gpt.isDemo,
     visibility: gpt.visibility,
-    isListed: isListedInStore(gpt),
+    isListed: isListedInStore(access),
     isOwner: actor?.id === gpt.ownerId,
     isPublished: true,
     versionNumber: version.number,

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createGpt } from "@/lib/gpts/create-gpt";
 import { publishGpt } from "@/lib/gpts/publish-gpt";
-import { getGptForEditor, getGptPage, listMyGpts } from "@/lib/gpts/queries";
+import { getGptForEditor, getGptPage, listMyGpts, listStoreGpts } from "@/lib/gpts/queries";
 import { updateGptDraft } from "@/lib/gpts/update-gpt-draft";
 
 let counter = 0;
@@ -286,5 +286,32 @@ describe("[BUILDER]: create, edit and publish a GPT", () => {
     );
     expect(error.code).toBe("forbidden");
     expect(await prisma.gptVersion.count({ where: { gptId: created.id } })).toBe(0);
+  });
+});
+
+describe("[BUILDER]: concurrency and moderation edges", () => {
+  it("numbers two simultaneous publishes 1 and 2 instead of failing", async () => {
+    const owner = await createUser();
+    const gpt = await createGpt({ actor: owner, input: { name: "Racer" } });
+    const results = await Promise.all([
+      publishGpt({ actor: owner, gptId: gpt.id, input: { visibility: "PUBLIC" } }),
+      publishGpt({ actor: owner, gptId: gpt.id, input: { visibility: "PUBLIC" } }),
+    ]);
+    expect(results.map((result) => result.number).sort()).toEqual([1, 2]);
+  });
+
+  it("hides a banned creator's GPTs from the store and their pages, except for admins", async () => {
+    const owner = await createUser();
+    const gpt = await createGpt({ actor: owner, input: { name: "Banned creator GPT" } });
+    const { slug } = await publishGpt({
+      actor: owner,
+      gptId: gpt.id,
+      input: { visibility: "PUBLIC" },
+    });
+    await prisma.user.update({ where: { id: owner.id }, data: { bannedAt: new Date() } });
+    expect((await listStoreGpts()).some((card) => card.id === gpt.id)).toBe(false);
+    const visitor = await createUser("Visitor");
+    expect(await getGptPage({ actor: visitor, slug })).toBeNull();
+    expect(await getGptPage({ actor: { ...visitor, role: "ADMIN" }, slug })).not.toBeNull();
   });
 });
