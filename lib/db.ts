@@ -13,7 +13,8 @@ const globalForDb = globalThis as unknown as {
   atelierDbReady?: Promise<Database>;
 };
 
-function database(): Database {
+/** The configured database, opened (not yet migrated) on first use. */
+export function database(): Database {
   globalForDb.atelierDb ??= env.DATABASE_URL
     ? openDatabase({ kind: "postgres", url: env.DATABASE_URL })
     : openDatabase({ kind: "embedded", dataDir });

@@ -33,6 +33,7 @@ export type ChatPanelProps = {
   starters?: string[];
   description?: string;
   creatorName?: string;
+  conversationCount?: number;
   /** Signed-out visitors see the GPT and a sign-in prompt instead of the composer. */
   signInHref?: string;
   /** Set when the instance has no model: explains how to add one (with a link for admins). */
@@ -194,6 +195,7 @@ function ChatIntro({
   gptName,
   description,
   creatorName,
+  conversationCount,
   starters = [],
   onStarter,
 }: ChatPanelProps & { onStarter?: (text: string) => void }) {
@@ -202,7 +204,20 @@ function ChatIntro({
       <GptAvatar name={gptName} size="xl" />
       <h2 className="text-2xl font-semibold tracking-tight">{gptName}</h2>
       {description && <p className="max-w-md text-sm text-muted-foreground">{description}</p>}
-      {creatorName && <p className="text-xs text-muted-foreground">By {creatorName}</p>}
+      {creatorName && (
+        <p className="text-xs text-muted-foreground">
+          By {creatorName}
+          {conversationCount !== undefined && (
+            <>
+              {" · "}
+              <span data-testid="conversation-count">
+                {conversationCount.toLocaleString("en-US")} conversation
+                {conversationCount === 1 ? "" : "s"}
+              </span>
+            </>
+          )}
+        </p>
+      )}
       {starters.length > 0 && (
         <ul
           className="mt-6 grid w-full max-w-2xl gap-2 sm:grid-cols-2"

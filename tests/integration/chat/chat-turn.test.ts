@@ -193,3 +193,23 @@ describe("[CHAT]: one turn", () => {
     );
   });
 });
+
+describe("[CHAT]: without any model", () => {
+  it("explains that no model is configured and saves nothing", async () => {
+    await prisma.modelConfig.updateMany({ data: { isEnabled: false } });
+    try {
+      const owner = await createActor();
+      const user = await createActor();
+      const gpt = await createPublishedGpt(owner);
+      await expect(
+        runChatTurn({ actor: user, ...chat({ gptId: gpt.id, message: { text: "hi" } }) }),
+      ).rejects.toMatchObject({
+        code: "unavailable",
+        message: expect.stringMatching(/No model is configured.*Admin → Models/),
+      });
+      expect(await prisma.conversation.count({ where: { gptId: gpt.id } })).toBe(0);
+    } finally {
+      await prisma.modelConfig.updateMany({ data: { isEnabled: true } });
+    }
+  });
+});

@@ -27,6 +27,7 @@ export default async function ConversationPage({ params }: Props) {
       gptName={gpt.name}
       description={gpt.description}
       creatorName={gpt.creatorName}
+      conversationCount={gpt.conversationCount}
       starters={gpt.conversationStarters}
       conversationId={conversation.id}
       initialMessages={conversation.messages}

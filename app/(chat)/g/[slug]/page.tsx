@@ -33,6 +33,7 @@ export default async function GptPage({ params }: Props) {
       gptName={gpt.name}
       description={gpt.description}
       creatorName={gpt.creatorName}
+      conversationCount={gpt.conversationCount}
       starters={gpt.conversationStarters}
       signInHref={actor ? undefined : `/sign-in?callbackUrl=${encodeURIComponent(`/g/${slug}`)}`}
       noModel={actor && !hasModel ? { isAdmin: actor.role === "ADMIN" } : undefined}
