@@ -5,7 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { DefaultChatTransport, type UIMessage } from "ai";
 import { RotateCcw } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo, useRef } from "react";
 import { StickToBottom } from "use-stick-to-bottom";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -47,54 +47,53 @@ function textOf(message: Message): string {
 
 /**
  * A chat with one GPT. The client sends only the new message and the conversation id; the server
- * reloads history. A new conversation's id arrives in the first streamed message's metadata.
+ * reloads history. A new conversation's id arrives in the response's x-conversation-id header,
+ * before any text, so even an immediate Stop keeps the next message in the same conversation.
  */
 export function ChatPanel(props: ChatPanelProps) {
   const { gptId, gptName, isPreview = false, initialMessages = [], starters = [] } = props;
   const queryClient = useQueryClient();
   const conversationIdRef = useRef<string | undefined>(props.conversationId);
 
-  const transport = useMemo(
-    () =>
-      new DefaultChatTransport<Message>({
-        api: "/api/chat",
-        prepareSendMessagesRequest: ({ messages, trigger }) => {
-          const lastUser = [...messages].reverse().find((message) => message.role === "user");
-          return {
-            body: {
-              gptId,
-              isPreview,
-              conversationId: conversationIdRef.current,
-              trigger,
-              message: lastUser ? { text: textOf(lastUser) } : undefined,
-            },
-          };
-        },
-      }),
-    [gptId, isPreview],
-  );
-
-  const { messages, sendMessage, regenerate, stop, status, error, clearError } = useChat<Message>({
-    messages: initialMessages as Message[],
-    transport,
-    onFinish: () => {
+  const transport = useMemo(() => {
+    // Learn the id of a conversation the server just created, and give it its own URL.
+    const adoptConversation = (id: string) => {
+      if (conversationIdRef.current === id) return;
+      conversationIdRef.current = id;
+      if (!isPreview) window.history.replaceState(null, "", `/c/${id}`);
       queryClient.invalidateQueries({ queryKey: conversationKeys.all });
-    },
-  });
+    };
+    return new DefaultChatTransport<Message>({
+      api: "/api/chat",
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        const id = response.headers.get("x-conversation-id");
+        if (id) adoptConversation(id);
+        return response;
+      },
+      prepareSendMessagesRequest: ({ messages, trigger }) => {
+        const lastUser = [...messages].reverse().find((message) => message.role === "user");
+        return {
+          body: {
+            gptId,
+            isPreview,
+            conversationId: conversationIdRef.current,
+            trigger,
+            message: lastUser ? { text: textOf(lastUser) } : undefined,
+          },
+        };
+      },
+    });
+  }, [gptId, isPreview, queryClient]);
 
-  // Learn the id of a conversation the server just created, and give it its own URL.
-  useEffect(() => {
-    if (conversationIdRef.current) return;
-    for (const message of messages) {
-      const id = message.metadata?.conversationId;
-      if (id) {
-        conversationIdRef.current = id;
-        if (!isPreview) window.history.replaceState(null, "", `/c/${id}`);
+  const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError } =
+    useChat<Message>({
+      messages: initialMessages as Message[],
+      transport,
+      onFinish: () => {
         queryClient.invalidateQueries({ queryKey: conversationKeys.all });
-        break;
-      }
-    }
-  }, [messages, isPreview, queryClient]);
+      },
+    });
 
   const isBusy = status === "submitted" || status === "streaming";
   const errorMessage = parseChatError(error);
@@ -103,6 +102,21 @@ export function ChatPanel(props: ChatPanelProps) {
   function send(text: string) {
     clearError();
     sendMessage({ text });
+  }
+
+  /** Stops the stream; the partial answer is kept (the server saves it as interrupted). */
+  async function stopAnswer() {
+    const wasStreaming = status === "streaming";
+    await stop();
+    if (!wasStreaming) return;
+    setMessages((current) => {
+      const last = current.at(-1);
+      if (last?.role !== "assistant") return current;
+      return [
+        ...current.slice(0, -1),
+        { ...last, metadata: { ...last.metadata, status: "INTERRUPTED" } },
+      ];
+    });
   }
 
   return (
@@ -116,19 +130,30 @@ export function ChatPanel(props: ChatPanelProps) {
           {messages.length === 0 ? (
             <ChatIntro {...props} starters={starters} onStarter={canChat ? send : undefined} />
           ) : (
-            messages.map((message, index) => (
-              <MessageBubble
-                key={message.id}
-                author={message.role}
-                text={textOf(message)}
-                gptName={gptName}
-                status={message.metadata?.status}
-                errorMessage={message.metadata?.errorMessage}
-                isStreaming={
-                  isBusy && index === messages.length - 1 && message.role === "assistant"
-                }
-              />
-            ))
+            messages.map((message, index) => {
+              const isStreaming =
+                isBusy && index === messages.length - 1 && message.role === "assistant";
+              // An answer that failed before any text has nothing to show; the alert explains.
+              if (
+                message.role === "assistant" &&
+                !textOf(message) &&
+                !isStreaming &&
+                !message.metadata?.status
+              ) {
+                return null;
+              }
+              return (
+                <MessageBubble
+                  key={message.id}
+                  author={message.role}
+                  text={textOf(message)}
+                  gptName={gptName}
+                  status={message.metadata?.status}
+                  errorMessage={message.metadata?.errorMessage}
+                  isStreaming={isStreaming}
+                />
+              );
+            })
           )}
           {status === "submitted" && messages.at(-1)?.role === "user" && (
             <MessageBubble author="assistant" text="" gptName={gptName} isStreaming />
@@ -176,7 +201,7 @@ export function ChatPanel(props: ChatPanelProps) {
         ) : (
           <Composer
             onSend={send}
-            onStop={stop}
+            onStop={stopAnswer}
             isBusy={isBusy}
             placeholder={`Message ${gptName}`}
           />
