@@ -138,7 +138,7 @@ export function GptEditor({ gpt, models, categories, isAdmin = false }: GptEdito
         </Alert>
       ) : null}
 
-      <div className="grid flex-1 lg:min-h-0 lg:grid-cols-2">
+      <div className="grid flex-1 grid-cols-1 lg:min-h-0 lg:grid-cols-2">
         <section
           aria-labelledby="gpt-configure-heading"
           className="border-b lg:min-h-0 lg:overflow-y-auto lg:border-r lg:border-b-0"

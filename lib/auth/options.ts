@@ -67,11 +67,18 @@ export async function getAuthOptions(): Promise<AuthOptions> {
         return true;
       },
       async jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        // authAt survives the token's periodic re-issue (iat does not): it is the sign-in time
+        // that a ban's session revocation is compared with.
+        if (user) {
+          token.sub = user.id;
+          token.authAt = Date.now();
+        }
         return token;
       },
       async session({ session, token }) {
-        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        if (session.user && token.sub) {
+          Object.assign(session.user, { id: token.sub, authAt: token.authAt });
+        }
         return session;
       },
     },

@@ -10,13 +10,22 @@ export type Actor = { id: string; email: string; name: string | null; role: Role
 /** The signed-in, non-banned user, re-read from the database on every request; else null. */
 export async function getActor(): Promise<Actor | null> {
   const session = await getServerSession(await getAuthOptions());
-  const userId = (session?.user as { id?: string } | undefined)?.id;
-  if (!userId) return null;
+  const claims = session?.user as { id?: string; authAt?: number } | undefined;
+  if (!claims?.id) return null;
   const user = await prisma.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, bannedAt: true },
+    where: { id: claims.id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      bannedAt: true,
+      sessionsRevokedAt: true,
+    },
   });
   if (!user || user.bannedAt) return null;
+  if (user.sessionsRevokedAt && (claims.authAt ?? 0) < user.sessionsRevokedAt.getTime())
+    return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

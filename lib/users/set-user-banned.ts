@@ -36,7 +36,8 @@ export async function setUserBanned({
     }
     const updated = await tx.user.update({
       where: { id: userId },
-      data: { bannedAt: banned ? new Date() : null },
+      // A ban also revokes every session issued before it, so unbanning never revives them.
+      data: banned ? { bannedAt: new Date(), sessionsRevokedAt: new Date() } : { bannedAt: null },
       select: adminUserSelect,
     });
     await tx.auditLog.create({
