@@ -7,6 +7,7 @@ import { saveModel } from "@/lib/models/save-model";
 import { type ModelConfigInput, modelConfigInputSchema } from "@/lib/models/schemas";
 import { updateModel } from "@/lib/models/update-model";
 import { openSecret } from "@/lib/security/secret-box";
+import { expectAppError } from "../../support/app-error";
 
 const SECRET = "sk-test-very-secret-key-123";
 
@@ -26,16 +27,6 @@ function modelInput(overrides: Partial<ModelConfigInput> = {}): ModelConfigInput
     contextWindow: "128000",
     ...overrides,
   });
-}
-
-async function expectAppError(promise: Promise<unknown>, code: AppError["code"]) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
 }
 
 describe("[ADMIN]: model catalog", () => {

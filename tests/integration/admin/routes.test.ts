@@ -5,27 +5,9 @@ import { PATCH as patchUser } from "@/app/api/admin/users/[id]/route";
 import { GET as listUsers } from "@/app/api/admin/users/route";
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
+import { setSessionActor } from "../../support/session-stub";
 
-// The session comes from next-auth cookies, which need a real request cycle; here the signed-in
-// actor is set directly and everything below the session (wrapper, domain, database) is real.
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors");
-  const requireActor = async () => {
-    if (!session.actor) throw new AppError("unauthorized", "Sign in to continue.");
-    return session.actor;
-  };
-  return {
-    getActor: async () => session.actor,
-    requireActor,
-    requireAdmin: async () => {
-      const actor = await requireActor();
-      if (actor.role !== "ADMIN") throw new AppError("forbidden", "Administrators only.");
-      return actor;
-    },
-    isAdmin: (actor: Actor | null) => actor?.role === "ADMIN",
-  };
-});
+vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
 const SECRET = "sk-route-secret-456";
 let admin: Actor;
@@ -61,7 +43,7 @@ beforeEach(async () => {
     admin = { id: adminRow.id, email: adminRow.email, name: null, role: "ADMIN" };
     user = { id: userRow.id, email: userRow.email, name: null, role: "USER" };
   }
-  session.actor = admin;
+  setSessionActor(admin);
 });
 
 describe("[ADMIN]: admin API routes", () => {
@@ -157,7 +139,7 @@ describe("[ADMIN]: admin API routes", () => {
   });
 
   it("answers 403 to signed-in non-admins and 401 to visitors", async () => {
-    session.actor = user;
+    setSessionActor(user);
     const forbidden = [
       await listModels(jsonRequest("GET", "/api/admin/models"), segment({})),
       await createModel(jsonRequest("POST", "/api/admin/models", validModel), segment({})),
@@ -173,7 +155,7 @@ describe("[ADMIN]: admin API routes", () => {
     ];
     expect(forbidden.map((response) => response.status)).toEqual([403, 403, 403, 403, 403]);
 
-    session.actor = null;
+    setSessionActor(null);
     const anonymous = await listModels(jsonRequest("GET", "/api/admin/models"), segment({}));
     expect(anonymous.status).toBe(401);
   });

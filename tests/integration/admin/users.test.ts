@@ -6,22 +6,13 @@ import { AppError } from "@/lib/errors";
 import { listUsersForAdmin } from "@/lib/users/queries";
 import { setUserBanned } from "@/lib/users/set-user-banned";
 import { createUserWithPassword } from "@/prisma/seed/users";
+import { expectAppError } from "../../support/app-error";
 
 async function createActor(role: "ADMIN" | "USER", email: string, name?: string): Promise<Actor> {
   const user = await prisma.user.create({
     data: { email, name: name ?? email.split("@")[0], role },
   });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
-
-async function expectAppError(promise: Promise<unknown>, code: AppError["code"]) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  return error as AppError;
 }
 
 describe("[ADMIN]: banning users", () => {

@@ -4,27 +4,9 @@ import { GET as getRoute, PATCH as patchRoute } from "@/app/api/gpts/[id]/route"
 import { POST as createRoute } from "@/app/api/gpts/route";
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
+import { setSessionActor } from "../../support/session-stub";
 
-// next-auth needs a real request cycle; the signed-in actor is set directly and everything below
-// the session (route wrapper, domain functions, database) is real.
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors");
-  const requireActor = async () => {
-    if (!session.actor) throw new AppError("unauthorized", "Sign in to continue.");
-    return session.actor;
-  };
-  return {
-    getActor: async () => session.actor,
-    requireActor,
-    requireAdmin: async () => {
-      const actor = await requireActor();
-      if (actor.role !== "ADMIN") throw new AppError("forbidden", "Administrators only.");
-      return actor;
-    },
-    isAdmin: (actor: Actor | null) => actor?.role === "ADMIN",
-  };
-});
+vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
 let owner: Actor;
 let other: Actor;
@@ -54,7 +36,7 @@ beforeEach(async () => {
     owner = { id: ownerRow.id, email: ownerRow.email, name: ownerRow.name, role: "USER" };
     other = { id: otherRow.id, email: otherRow.email, name: otherRow.name, role: "USER" };
   }
-  session.actor = owner;
+  setSessionActor(owner);
 });
 
 describe("[BUILDER]: GPT API routes", () => {
@@ -69,7 +51,7 @@ describe("[BUILDER]: GPT API routes", () => {
   });
 
   it("answers 401 to signed-out requests before reading the body", async () => {
-    session.actor = null;
+    setSessionActor(null);
     const response = await createRoute(
       jsonRequest("POST", "/api/gpts", { name: "x" }),
       segment({}),
@@ -124,7 +106,7 @@ describe("[BUILDER]: GPT API routes", () => {
       revision: 1,
     });
 
-    session.actor = other;
+    setSessionActor(other);
     const theirs = await getRoute(
       jsonRequest("GET", `/api/gpts/${created.id}`),
       segment({ id: created.id }),
@@ -135,7 +117,7 @@ describe("[BUILDER]: GPT API routes", () => {
 
   it("a non-owner's PATCH and publish are 404 and change nothing", async () => {
     const { body: created } = await createViaApi();
-    session.actor = other;
+    setSessionActor(other);
     const patch = await patchRoute(
       jsonRequest("PATCH", `/api/gpts/${created.id}`, { name: "Hijacked", revision: 1 }),
       segment({ id: created.id }),
