@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { listModelsForAdmin, toPublicModel } from "@/lib/models/queries";
 import { saveModel } from "@/lib/models/save-model";
 import { type ModelConfigInput, modelConfigInputSchema } from "@/lib/models/schemas";

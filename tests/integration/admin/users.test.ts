@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/session";
 import { ACCOUNT_SUSPENDED, verifyCredentials } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { listUsersForAdmin } from "@/lib/users/queries";
 import { setUserBanned } from "@/lib/users/set-user-banned";
 import { createUserWithPassword } from "@/prisma/seed/users";
