@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { ChatPanel } from "@/components/chat/chat-panel";
+import { GptChat } from "@/components/chat/gpt-chat";
 import { getActor } from "@/lib/auth/session";
 import { getConversation } from "@/lib/chat/queries";
 import { getGptPage } from "@/lib/gpts/queries";
@@ -19,19 +19,13 @@ export default async function ConversationPage({ params }: Props) {
   if (conversation.isPreview) redirect(`/gpts/${conversation.gptId}/edit`);
   const gpt = await getGptPage({ actor, slug: conversation.gptSlug });
   if (!gpt) notFound();
-  const hasModel = await hasAnyEnabledModel();
   return (
-    <ChatPanel
-      key={conversation.id}
-      gptId={gpt.id}
-      gptName={gpt.name}
-      description={gpt.description}
-      creatorName={gpt.creatorName}
-      conversationCount={gpt.conversationCount}
-      starters={gpt.conversationStarters}
-      conversationId={conversation.id}
-      initialMessages={conversation.messages}
-      noModel={hasModel ? undefined : { isAdmin: actor.role === "ADMIN" }}
+    <GptChat
+      gpt={gpt}
+      actor={actor}
+      hasModel={await hasAnyEnabledModel()}
+      signInHref={`/sign-in?callbackUrl=/c/${id}`}
+      conversation={{ id: conversation.id, messages: conversation.messages }}
     />
   );
 }

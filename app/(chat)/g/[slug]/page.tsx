@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ChatPanel } from "@/components/chat/chat-panel";
+import { GptChat } from "@/components/chat/gpt-chat";
 import { getActor } from "@/lib/auth/session";
 import { getGptPage } from "@/lib/gpts/queries";
 import { hasAnyEnabledModel } from "@/lib/models/queries";
@@ -25,18 +25,12 @@ export default async function GptPage({ params }: Props) {
   const actor = await getActor();
   const gpt = await getGptPage({ actor, slug });
   if (!gpt) notFound();
-  const hasModel = await hasAnyEnabledModel();
   return (
-    <ChatPanel
-      key={gpt.id}
-      gptId={gpt.id}
-      gptName={gpt.name}
-      description={gpt.description}
-      creatorName={gpt.creatorName}
-      conversationCount={gpt.conversationCount}
-      starters={gpt.conversationStarters}
-      signInHref={actor ? undefined : `/sign-in?callbackUrl=${encodeURIComponent(`/g/${slug}`)}`}
-      noModel={actor && !hasModel ? { isAdmin: actor.role === "ADMIN" } : undefined}
+    <GptChat
+      gpt={gpt}
+      actor={actor}
+      hasModel={await hasAnyEnabledModel()}
+      signInHref={`/sign-in?callbackUrl=${encodeURIComponent(`/g/${slug}`)}`}
     />
   );
 }
