@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 import type { AdminGptRow } from "@/lib/admin/queries";
-import { TableScroller, tdClasses, thClasses } from "./table-scroller";
+import { TableHead, TableScroller, tdClasses } from "./table-scroller";
 
 const integer = new Intl.NumberFormat("en-US");
 
@@ -33,28 +33,16 @@ export function GptsSection({ gpts, total }: { gpts: AdminGptRow[]; total: numbe
       ) : (
         <TableScroller label="GPTs table">
           <table aria-labelledby="admin-gpts-heading" className="w-full text-sm whitespace-nowrap">
-            <thead className="border-b bg-muted/40">
-              <tr>
-                <th scope="col" className={thClasses}>
-                  GPT
-                </th>
-                <th scope="col" className={thClasses}>
-                  Owner
-                </th>
-                <th scope="col" className={thClasses}>
-                  Visibility
-                </th>
-                <th scope="col" className={thClasses}>
-                  Status
-                </th>
-                <th scope="col" className={thClasses}>
-                  Published
-                </th>
-                <th scope="col" className={`${thClasses} text-right`}>
-                  Conversations
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: "GPT" },
+                { label: "Owner" },
+                { label: "Visibility" },
+                { label: "Status" },
+                { label: "Published" },
+                { label: "Conversations", isNumeric: true },
+              ]}
+            />
             <tbody className="divide-y">
               {gpts.map((gpt) => (
                 <tr key={gpt.id} className="transition-colors hover:bg-muted/30">

@@ -33,3 +33,24 @@ export function TableScroller({
 export const thClasses =
   "px-4 py-2.5 text-left text-xs font-medium tracking-wide whitespace-nowrap text-muted-foreground uppercase";
 export const tdClasses = "px-4 py-3 align-middle";
+
+export type TableColumn = { label: ReactNode; isNumeric?: boolean };
+
+/** The header row of an admin table; numeric columns align right. */
+export function TableHead({ columns }: { columns: TableColumn[] }) {
+  return (
+    <thead className="border-b bg-muted/40">
+      <tr>
+        {columns.map((column, index) => (
+          <th
+            key={index}
+            scope="col"
+            className={column.isNumeric ? `${thClasses} text-right` : thClasses}
+          >
+            {column.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import type { Actor } from "@/lib/auth/session";
 import type { AdminUserRow } from "@/lib/users/schemas";
 import { BanUserButton } from "./ban-user-button";
-import { TableScroller, tdClasses, thClasses } from "./table-scroller";
+import { TableHead, TableScroller, tdClasses } from "./table-scroller";
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
@@ -95,28 +95,16 @@ export function UsersSection({ actor, users, total, q }: UsersSectionProps) {
       ) : (
         <TableScroller label="Users table">
           <table aria-labelledby="admin-users-heading" className="w-full text-sm whitespace-nowrap">
-            <thead className="border-b bg-muted/40">
-              <tr>
-                <th scope="col" className={thClasses}>
-                  Name
-                </th>
-                <th scope="col" className={thClasses}>
-                  Email
-                </th>
-                <th scope="col" className={thClasses}>
-                  Role
-                </th>
-                <th scope="col" className={thClasses}>
-                  Joined
-                </th>
-                <th scope="col" className={thClasses}>
-                  Status
-                </th>
-                <th scope="col" className={`${thClasses} text-right`}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: "Name" },
+                { label: "Email" },
+                { label: "Role" },
+                { label: "Joined" },
+                { label: "Status" },
+                { label: <span className="sr-only">Actions</span>, isNumeric: true },
+              ]}
+            />
             <tbody className="divide-y">
               {users.map((user) => (
                 <tr key={user.id} className="transition-colors hover:bg-muted/30">
