@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { acquireDataDirLock } from "./embedded-lock";
@@ -36,16 +37,20 @@ export function openDatabase(options: OpenOptions): Database {
         url.searchParams.get("sslmode") === "require" ? { rejectUnauthorized: false } : undefined,
       max: 10,
     };
-    const adapter = new PrismaPg(config);
-    const prisma = new PrismaClient({ adapter });
-    const sql = pgRunner(config);
+    const pool = new pg.Pool(config);
+    // An idle connection dropped by the server (restart, failover, admin kill) must be logged and
+    // replaced, not crash the process as an unhandled 'error' event.
+    pool.on("error", (error) =>
+      console.error("[atelier] idle PostgreSQL connection lost:", error.message),
+    );
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       kind: "postgres",
       prisma,
-      sql,
+      sql: pgRunner(pool),
       close: async () => {
         await prisma.$disconnect();
-        await sql.close();
+        await pool.end();
       },
     };
   }

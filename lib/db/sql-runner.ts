@@ -1,5 +1,5 @@
 import type { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
+import type pg from "pg";
 
 /** Minimal raw-SQL access for the migration runner, over either driver. */
 export type SqlRunner = {
@@ -7,7 +7,6 @@ export type SqlRunner = {
   /** Runs `fn` in one transaction on one connection; rolls back if it throws. */
   transaction: <T>(fn: (tx: Pick<SqlRunner, "query" | "exec">) => Promise<T>) => Promise<T>;
   exec: (script: string) => Promise<void>;
-  close: () => Promise<void>;
 };
 
 export function pgliteRunner(db: PGlite): SqlRunner {
@@ -25,12 +24,11 @@ export function pgliteRunner(db: PGlite): SqlRunner {
           },
         }),
       ),
-    close: async () => {},
   };
 }
 
-export function pgRunner(config: pg.PoolConfig): SqlRunner {
-  const pool = new pg.Pool({ ...config, max: 2 });
+/** Runs on the app's pool; closing the pool is its owner's job. */
+export function pgRunner(pool: pg.Pool): SqlRunner {
   return {
     query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
     exec: async (script) => {
@@ -55,6 +53,5 @@ export function pgRunner(config: pg.PoolConfig): SqlRunner {
         client.release();
       }
     },
-    close: () => pool.end(),
   };
 }
