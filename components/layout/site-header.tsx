@@ -1,7 +1,7 @@
-import { Sparkles } from "lucide-react";
 import Link from "next/link";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { Actor } from "@/lib/auth/session";
+import { BrandLink } from "./brand-link";
 import { UserMenu } from "./user-menu";
 
 /** The top bar shared by the store, builder and admin. */
@@ -9,12 +9,7 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
   return (
     <header className="sticky top-0 z-30 border-b bg-background/85 backdrop-blur supports-[backdrop-filter]:bg-background/70">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-          <span className="grid size-7 place-items-center rounded-md bg-primary text-primary-foreground">
-            <Sparkles className="size-4" aria-hidden />
-          </span>
-          Atelier
-        </Link>
+        <BrandLink />
         <nav aria-label="Main" className="hidden items-center gap-1 text-sm sm:flex">
           <Link
             href="/"

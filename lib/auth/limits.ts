@@ -11,7 +11,10 @@ export async function enforceAuthRateLimit(options: {
   ip: string;
   email: string;
 }): Promise<void> {
-  const keys = [`${options.action}:ip:${options.ip}`, `${options.action}:email:${options.email}`];
+  const keys = [
+    `${options.action}:ip:${options.ip}`,
+    authAttemptKey(options.action, options.email),
+  ];
   const results = await Promise.all(
     keys.map((key) =>
       consumeRateLimit({ key, limit: AUTH_ATTEMPT_LIMIT, windowSeconds: AUTH_WINDOW_SECONDS }),

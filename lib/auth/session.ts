@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Role } from "../generated/prisma/enums";
@@ -7,8 +8,11 @@ import { getAuthOptions } from "./options";
 
 export type Actor = { id: string; email: string; name: string | null; role: Role };
 
-/** The signed-in, non-banned user, re-read from the database on every request; else null. */
-export async function getActor(): Promise<Actor | null> {
+/**
+ * The signed-in, non-banned user, re-read from the database on every request; else null.
+ * Cached per request: a page, its layout and its metadata share one session check.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(await getAuthOptions());
   const claims = session?.user as { id?: string; authAt?: number } | undefined;
   if (!claims?.id) return null;
@@ -27,7 +31,7 @@ export async function getActor(): Promise<Actor | null> {
   if (user.sessionsRevokedAt && (claims.authAt ?? 0) < user.sessionsRevokedAt.getTime())
     return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
+});
 
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
