@@ -20,6 +20,7 @@ const schema = z.object({
       .optional(),
   ),
   DATA_DIR: z.string().default(".data"),
+  STORAGE_DIR: optionalString,
   PORT: z.coerce.number().int().positive().default(3000),
   APP_URL: optionalString.pipe(z.url().optional()),
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
@@ -59,6 +60,8 @@ function loadEnv(): Env {
 export const env = loadEnv();
 
 export const dataDir = path.resolve(env.DATA_DIR);
+/** Uploaded files (avatars, knowledge files) on local disk. */
+export const storageDir = path.resolve(env.STORAGE_DIR ?? path.join(env.DATA_DIR, "files"));
 export const isEmbeddedDatabase = !env.DATABASE_URL;
 export const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
 

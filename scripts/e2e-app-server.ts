@@ -9,7 +9,8 @@ import path from "node:path";
 import { ensureBuilt, nextBin } from "./lib/build";
 
 const root = process.cwd();
-const distDir = ".next-e2e";
+// E2E_DIST_DIR lets parallel runs (one per worktree or helper) keep separate builds.
+const distDir = process.env.E2E_DIST_DIR || ".next-e2e";
 ensureBuilt(root, distDir);
 
 const port = process.env.E2E_PORT ?? "3210";

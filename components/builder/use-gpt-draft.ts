@@ -174,6 +174,57 @@ export function useGptDraft({
     [enqueue, performSave, publishDraft],
   );
 
+  /**
+   * Runs a server-side change to the draft (builder tool call, undo, restore a version) with the
+   * editor's edits saved first and no autosave in between, so the change applies to what the
+   * creator sees and the revision stays in step. The task gets the saved GPT's id and revision.
+   */
+  const withSavedDraft = useCallback(
+    <T>(task: (saved: { gptId: string; revision: number }) => Promise<T>): Promise<T> =>
+      enqueue(async () => {
+        const outcome = await performSave();
+        if (outcome === "invalid") throw new Error("Fix the highlighted fields first.");
+        if (outcome === "conflict") {
+          throw new Error("This GPT was changed somewhere else. Reload first.");
+        }
+        if (outcome === "failed") throw new Error("Your latest changes could not be saved.");
+        const current = gptRef.current;
+        if (!current) throw new Error("Give your GPT a name first.");
+        return task({ gptId: current.id, revision: revisionRef.current });
+      }),
+    [enqueue, performSave],
+  );
+
+  /**
+   * Takes a draft the server changed (see withSavedDraft) as the new saved state. Fields not in
+   * `values` keep what is on screen. `matchesPublished` says the draft now equals the published
+   * version (e.g. after restoring it), so "Unpublished changes" clears.
+   */
+  const adoptServerDraft = useCallback(
+    ({
+      values: changed,
+      revision,
+      matchesPublished = false,
+    }: {
+      values: Partial<DraftFormValues>;
+      revision: number;
+      matchesPublished?: boolean;
+    }) => {
+      const next = { ...valuesRef.current, ...changed };
+      valuesRef.current = next;
+      setValues(next);
+      revisionRef.current = Math.max(revisionRef.current, revision);
+      const result = parseDraftForm(next);
+      if (result.isValid) {
+        savedSnapshotRef.current = result.snapshot;
+        setSavedSnapshot(result.snapshot);
+        if (matchesPublished) setPublishedSnapshot(result.snapshot);
+      }
+      setServerFieldErrors({});
+    },
+    [],
+  );
+
   const canAutosave = gpt !== null || isNameCommitted;
   useEffect(() => {
     if (!isDirty || isConflict || !parsed.isValid || !canAutosave) return;
@@ -253,6 +304,10 @@ export function useGptDraft({
     save,
     publish,
     reload,
+    withSavedDraft,
+    adoptServerDraft,
+    /** Unpublishing clears it; publishing elsewhere (version restore + publish) sets it. */
+    setPublished,
   };
 }
 

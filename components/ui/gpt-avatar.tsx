@@ -15,6 +15,8 @@ type GptAvatarProps = {
   /** The GPT's (or person's) name: seeds the initials and colour, and is the default alt. */
   name: string;
   src?: string | null;
+  /** A palette colour chosen for the generated avatar (GPT `avatarColor`). */
+  color?: string | null;
   /** Accessible name; defaults to `name`. */
   alt?: string;
   size?: keyof typeof sizes;
@@ -25,9 +27,16 @@ type GptAvatarProps = {
  * The image when `src` loads; otherwise (no src, still loading, or broken) initials on a colour
  * derived from the name, so the same GPT always looks the same across the store and chat.
  */
-export function GptAvatar({ name, src, alt, size = "md", className }: GptAvatarProps) {
+export function GptAvatar({
+  name,
+  src,
+  color: chosenColor,
+  alt,
+  size = "md",
+  className,
+}: GptAvatarProps) {
   const label = alt ?? name;
-  const color = getAvatarColor(name);
+  const color = getAvatarColor(name, chosenColor);
   return (
     <AvatarPrimitive.Root
       className={cn(

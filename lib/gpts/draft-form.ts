@@ -12,6 +12,12 @@ export type DraftFormValues = {
   conversationStarters: string[];
   modelConfigId: string | null;
   categoryId: string | null;
+  avatarKey: string | null;
+  avatarColor: string | null;
+  temperature: number | null;
+  capabilities: string[];
+  allowRemix: boolean;
+  allowKnowledgeRemix: boolean;
 };
 
 export type DraftField = keyof DraftFormValues;
@@ -30,6 +36,12 @@ export const EMPTY_DRAFT_FORM: DraftFormValues = {
   conversationStarters: [],
   modelConfigId: null,
   categoryId: null,
+  avatarKey: null,
+  avatarColor: null,
+  temperature: null,
+  capabilities: [],
+  allowRemix: false,
+  allowKnowledgeRemix: false,
 };
 
 export function toDraftFormValues(gpt: DraftFormValues): DraftFormValues {
@@ -40,6 +52,12 @@ export function toDraftFormValues(gpt: DraftFormValues): DraftFormValues {
     conversationStarters: [...gpt.conversationStarters],
     modelConfigId: gpt.modelConfigId,
     categoryId: gpt.categoryId,
+    avatarKey: gpt.avatarKey,
+    avatarColor: gpt.avatarColor,
+    temperature: gpt.temperature,
+    capabilities: [...gpt.capabilities],
+    allowRemix: gpt.allowRemix,
+    allowKnowledgeRemix: gpt.allowKnowledgeRemix,
   };
 }
 
@@ -52,6 +70,12 @@ export function draftSnapshot(draft: GptDraft): string {
     draft.conversationStarters,
     draft.modelConfigId,
     draft.categoryId,
+    draft.avatarKey,
+    draft.avatarColor,
+    draft.temperature,
+    draft.capabilities,
+    draft.allowRemix,
+    draft.allowKnowledgeRemix,
   ]);
 }
 
@@ -88,6 +112,8 @@ export function isEmptyDraftForm(values: DraftFormValues): boolean {
     !values.instructions.trim() &&
     values.conversationStarters.every((starter) => !starter.trim()) &&
     values.modelConfigId === null &&
-    values.categoryId === null
+    values.categoryId === null &&
+    values.avatarKey === null &&
+    values.avatarColor === null
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { configOf } from "./gpt-config";
 import { parseInput } from "./parse-input";
 import { type PublishGptInput, publishGptSchema } from "./schemas";
 
@@ -22,7 +23,9 @@ export async function publishGpt({
   return prisma.$transaction(async (tx) => {
     // Row lock: two publishes of one GPT at once take turns instead of colliding on the number.
     await tx.$queryRaw`SELECT id FROM "Gpt" WHERE id = ${gptId} AND "ownerId" = ${actor.id} FOR UPDATE`;
-    const gpt = await tx.gpt.findFirst({ where: { id: gptId, ownerId: actor.id } });
+    const gpt = await tx.gpt.findFirst({
+      where: { id: gptId, ownerId: actor.id, deletedAt: null },
+    });
     if (!gpt) throw new AppError("not_found", "GPT not found.");
     if (gpt.status === "REMOVED") {
       throw new AppError(
@@ -48,12 +51,7 @@ export async function publishGpt({
       data: {
         gptId,
         number: (last?.number ?? 0) + 1,
-        name: gpt.name,
-        description: gpt.description,
-        instructions: gpt.instructions,
-        conversationStarters: gpt.conversationStarters,
-        categoryId: gpt.categoryId,
-        modelConfigId: gpt.modelConfigId,
+        ...configOf(gpt),
         releaseNote: releaseNote || null,
       },
     });

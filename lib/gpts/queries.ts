@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
+import { changedFields, versionedFieldsSelect } from "./gpt-config";
 import { canViewGpt, isListedInStore } from "./policy";
 
 /**
@@ -165,52 +166,40 @@ export async function listMyGpts({ actor }: { actor: Actor }) {
 /** Everything the editor needs, owner only (instructions included). */
 export async function getGptForEditor({ actor, gptId }: { actor: Actor; gptId: string }) {
   const gpt = await prisma.gpt.findFirst({
-    where: { id: gptId, ownerId: actor.id },
+    where: { id: gptId, ownerId: actor.id, deletedAt: null },
     select: {
       id: true,
       slug: true,
-      name: true,
-      description: true,
-      instructions: true,
-      conversationStarters: true,
-      modelConfigId: true,
-      categoryId: true,
+      ...versionedFieldsSelect,
+      allowRemix: true,
+      allowKnowledgeRemix: true,
       visibility: true,
       status: true,
       revision: true,
       conversationCount: true,
+      remixCount: true,
+      remixedFrom: { select: { slug: true, name: true, deletedAt: true } },
       publishedVersion: {
-        select: {
-          number: true,
-          createdAt: true,
-          name: true,
-          description: true,
-          instructions: true,
-          conversationStarters: true,
-          modelConfigId: true,
-          categoryId: true,
-        },
+        select: { number: true, createdAt: true, ...versionedFieldsSelect },
       },
     },
   });
   if (!gpt) return null;
   const published = gpt.publishedVersion;
-  const hasUnpublishedChanges =
-    !published ||
-    published.name !== gpt.name ||
-    published.description !== gpt.description ||
-    published.instructions !== gpt.instructions ||
-    published.modelConfigId !== gpt.modelConfigId ||
-    published.categoryId !== gpt.categoryId ||
-    published.conversationStarters.join("\n") !== gpt.conversationStarters.join("\n");
+  const hasUnpublishedChanges = !published || changedFields(gpt, published).length > 0;
   return {
     ...gpt,
+    remixedFrom:
+      gpt.remixedFrom && !gpt.remixedFrom.deletedAt
+        ? { slug: gpt.remixedFrom.slug, name: gpt.remixedFrom.name }
+        : null,
     publishedVersion: published
       ? { number: published.number, createdAt: published.createdAt }
       : null,
     hasUnpublishedChanges,
   };
 }
+
 export type GptForEditor = NonNullable<Awaited<ReturnType<typeof getGptForEditor>>>;
 
 export async function listCategories() {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isAvatarColor } from "../utils/avatar-colors";
+import { CAPABILITY_KEYS } from "./capabilities";
 
 export const GPT_LIMITS = {
   name: 50,
@@ -6,7 +8,15 @@ export const GPT_LIMITS = {
   instructions: 8000,
   starters: 4,
   starterLength: 200,
+  temperatureMin: 0,
+  temperatureMax: 2,
 } as const;
+
+/**
+ * Uploaded avatars are stored under `avatars/<ownerId>/<random>.webp`; the draft names one by key.
+ * The server also checks the key belongs to the actor and the file exists.
+ */
+export const AVATAR_KEY_PATTERN = /^avatars\/[a-z0-9]+\/[A-Za-z0-9_-]{16,64}\.webp$/;
 
 export const gptDraftSchema = z.object({
   name: z
@@ -41,6 +51,35 @@ export const gptDraftSchema = z.object({
     .transform((starters) => starters.filter((starter) => starter.length > 0)),
   modelConfigId: z.string().min(1).nullable().default(null),
   categoryId: z.string().min(1).nullable().default(null),
+  avatarKey: z
+    .string()
+    .regex(AVATAR_KEY_PATTERN, "Upload the picture again.")
+    .nullable()
+    .default(null),
+  avatarColor: z
+    .string()
+    .refine(isAvatarColor, "Pick one of the offered colours.")
+    .nullable()
+    .default(null),
+  temperature: z
+    .number("Enter a number.")
+    .min(GPT_LIMITS.temperatureMin, "Use a temperature between 0 and 2.")
+    .max(GPT_LIMITS.temperatureMax, "Use a temperature between 0 and 2.")
+    .nullable()
+    .default(null),
+  capabilities: z
+    .array(
+      z
+        .string()
+        .refine(
+          (key) => (CAPABILITY_KEYS as readonly string[]).includes(key),
+          "Unknown capability.",
+        ),
+    )
+    .default([])
+    .transform((keys) => [...new Set(keys)].sort()),
+  allowRemix: z.boolean().default(false),
+  allowKnowledgeRemix: z.boolean().default(false),
 });
 export type GptDraftInput = z.input<typeof gptDraftSchema>;
 export type GptDraft = z.output<typeof gptDraftSchema>;

@@ -2,7 +2,7 @@
  * Background colours for generated avatars. Each passes WCAG AA (>= 4.5:1) against white
  * text, in both themes, so initials stay legible and axe scans stay green.
  */
-const AVATAR_COLORS = [
+export const AVATAR_COLORS = [
   "#4f46e5",
   "#7c3aed",
   "#7e22ce",
@@ -33,7 +33,15 @@ function hashString(value: string) {
   return hash >>> 0;
 }
 
-export function getAvatarColor(name: string): AvatarColor {
+export type AvatarColorValue = (typeof AVATAR_COLORS)[number];
+
+export function isAvatarColor(value: unknown): value is AvatarColorValue {
+  return typeof value === "string" && (AVATAR_COLORS as readonly string[]).includes(value);
+}
+
+/** The chosen palette colour when there is one, else a colour derived from the name. */
+export function getAvatarColor(name: string, chosen?: string | null): AvatarColor {
+  if (isAvatarColor(chosen)) return { background: chosen, foreground: "#ffffff" };
   const key = name.trim().toLowerCase();
   const background = AVATAR_COLORS[hashString(key) % AVATAR_COLORS.length];
   return { background, foreground: "#ffffff" };
