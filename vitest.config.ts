@@ -23,6 +23,8 @@ export default defineConfig({
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Uploads (avatars) go to a throwaway folder, never the developer's .data/files.
+          env: { STORAGE_DIR: ".test-data/integration-files" },
           // Each file gets its own database; files run in parallel across workers.
           setupFiles: ["tests/support/integration-setup.ts"],
         },

@@ -49,11 +49,16 @@ export function GptsSection({ gpts, total }: { gpts: AdminGptRow[]; total: numbe
                   <td className={tdClasses}>
                     <div className="flex items-center gap-3">
                       <span aria-hidden="true" className="flex">
-                        <GptAvatar name={gpt.name} size="md" />
+                        <GptAvatar
+                          name={gpt.name}
+                          src={gpt.avatarUrl}
+                          color={gpt.avatarColor}
+                          size="md"
+                        />
                       </span>
                       <div className="grid gap-0.5">
                         <div className="flex items-center gap-2">
-                          {gpt.publishedVersionNumber !== null ? (
+                          {gpt.publishedVersionNumber !== null && !gpt.isDeleted ? (
                             <Link
                               href={`/g/${gpt.slug}`}
                               className="font-medium underline-offset-4 hover:text-primary hover:underline"
@@ -81,7 +86,9 @@ export function GptsSection({ gpts, total }: { gpts: AdminGptRow[]; total: numbe
                     </Badge>
                   </td>
                   <td className={tdClasses}>
-                    {gpt.status === "ACTIVE" ? (
+                    {gpt.isDeleted ? (
+                      <Badge variant="outline">Deleted</Badge>
+                    ) : gpt.status === "ACTIVE" ? (
                       <Badge variant="success">Active</Badge>
                     ) : (
                       <Badge variant="destructive">Removed</Badge>

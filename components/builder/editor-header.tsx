@@ -1,39 +1,85 @@
 "use client";
 
-import { ArrowLeft, ExternalLink } from "lucide-react";
+import { ArrowLeft, Download, Ellipsis, ExternalLink, EyeOff, History, Share2 } from "lucide-react";
 import Link from "next/link";
+import { useState } from "react";
+import { ExportGptDialog } from "@/components/builder/export-gpt-dialog";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 import { SimpleTooltip } from "@/components/ui/tooltip";
-import { gptPath } from "@/lib/gpts/visibility";
+import type { PublishGptInput } from "@/lib/gpts/schemas";
+import { type GptVisibility, gptPath } from "@/lib/gpts/visibility";
 import { GPT_EDITOR_FORM_ID } from "./gpt-config-form";
 import { GptStatusBadges } from "./gpt-status-badges";
+import { PublishDialog } from "./publish-dialog";
 import { SaveStatus } from "./save-status";
-import type { PublishedState, SaveState } from "./use-gpt-draft";
+import { ShareDialog } from "./sharing/share-dialog";
+import type { GptDraftController, PublishedState, SaveState } from "./use-gpt-draft";
 import { usePublicUrl } from "./use-public-url";
+import { UnpublishDialog } from "./versions/unpublish-dialog";
+import { useVersionActions } from "./versions/use-version-actions";
+import { VersionsDialog } from "./versions/versions-dialog";
 
 type EditorHeaderProps = {
   name: string;
+  /** The draft's picture (or its initials colour). */
+  avatar?: { src: string | null; color: string | null };
   status: "ACTIVE" | "REMOVED";
   published: PublishedState | null;
   hasUnpublishedChanges: boolean;
   saveState: SaveState;
   saveErrorMessage?: string;
   onRetry: () => void;
-  onPublishClick: () => void;
+  /** Publishing, restoring a version and unpublishing go through the editor's draft controller. */
+  draft: GptDraftController;
+  /** Visibility when the editor loaded; it is a live setting (Share), not part of a version. */
+  initialVisibility: GptVisibility;
 };
+
+type OpenDialog = "publish" | "versions" | "share" | "unpublish" | "export" | null;
 
 export function EditorHeader({
   name,
+  avatar,
   status,
   published,
   hasUnpublishedChanges,
   saveState,
   saveErrorMessage,
   onRetry,
-  onPublishClick,
+  draft,
+  initialVisibility,
 }: EditorHeaderProps) {
+  const [openDialog, setOpenDialog] = useState<OpenDialog>(null);
+  const [visibility, setVisibility] = useState(initialVisibility);
+  const gpt = draft.gpt;
+  const { restore, unpublish } = useVersionActions(draft);
+  const gptName = draft.values.name.trim();
+
+  const dialogProps = (dialog: Exclude<OpenDialog, null>) => ({
+    open: openDialog === dialog,
+    onOpenChange: (open: boolean) => setOpenDialog(open ? dialog : null),
+  });
+
+  async function publish(input: PublishGptInput) {
+    const result = await draft.publish(input);
+    setVisibility(result.visibility);
+    return result;
+  }
+
+  function changeVisibility(next: GptVisibility) {
+    setVisibility(next);
+    if (draft.published) draft.setPublished({ ...draft.published, visibility: next });
+  }
+
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b bg-background px-4 py-2.5 sm:px-6">
       <SimpleTooltip label="My GPTs" side="bottom">
@@ -43,7 +89,7 @@ export function EditorHeader({
           </Link>
         </Button>
       </SimpleTooltip>
-      <GptAvatar name={name} size="md" />
+      <GptAvatar name={name} src={avatar?.src} color={avatar?.color} size="md" />
       <div className="grid min-w-0 flex-1 gap-1">
         <h1 className="truncate text-base font-semibold leading-tight">{name}</h1>
         <div className="flex flex-wrap items-center gap-1.5">
@@ -55,13 +101,64 @@ export function EditorHeader({
           {published ? <PublishedLinks slug={published.slug} /> : null}
         </div>
       </div>
-      <div className="flex w-full items-center gap-2 sm:w-auto">
+      <div className="flex w-full items-center gap-1.5 sm:w-auto sm:gap-2">
         <SaveStatus
           state={saveState}
           errorMessage={saveErrorMessage}
           onRetry={onRetry}
           className="mr-auto sm:mr-1"
         />
+        {gpt ? (
+          <>
+            <Button
+              variant="ghost"
+              size="sm"
+              className="hidden md:inline-flex"
+              onClick={() => setOpenDialog("versions")}
+            >
+              <History aria-hidden="true" />
+              Versions
+            </Button>
+            <Button variant="ghost" size="sm" onClick={() => setOpenDialog("share")}>
+              <Share2 aria-hidden="true" />
+              <span className="sr-only sm:not-sr-only">Share</span>
+            </Button>
+            {/* Not modal: a modal menu would fight the dialog it opens over focus and pointer. */}
+            <DropdownMenu modal={false}>
+              <DropdownMenuTrigger asChild>
+                <Button variant="ghost" size="icon" aria-label="More actions">
+                  <Ellipsis aria-hidden="true" />
+                </Button>
+              </DropdownMenuTrigger>
+              <DropdownMenuContent align="end" className="min-w-44">
+                <DropdownMenuItem onSelect={() => setOpenDialog("versions")}>
+                  <History aria-hidden="true" />
+                  Versions
+                </DropdownMenuItem>
+                <DropdownMenuItem onSelect={() => setOpenDialog("share")}>
+                  <Share2 aria-hidden="true" />
+                  Share…
+                </DropdownMenuItem>
+                <DropdownMenuItem onSelect={() => setOpenDialog("export")}>
+                  <Download aria-hidden="true" />
+                  Export…
+                </DropdownMenuItem>
+                {published ? (
+                  <>
+                    <DropdownMenuSeparator />
+                    <DropdownMenuItem
+                      variant="destructive"
+                      onSelect={() => setOpenDialog("unpublish")}
+                    >
+                      <EyeOff aria-hidden="true" />
+                      Unpublish…
+                    </DropdownMenuItem>
+                  </>
+                ) : null}
+              </DropdownMenuContent>
+            </DropdownMenu>
+          </>
+        ) : null}
         {/* Submits the form from outside it, which also makes Enter in a field save. */}
         <Button
           type="submit"
@@ -71,10 +168,51 @@ export function EditorHeader({
         >
           Save draft
         </Button>
-        <Button type="button" onClick={onPublishClick} disabled={status === "REMOVED"}>
+        <Button
+          type="button"
+          onClick={() => setOpenDialog("publish")}
+          disabled={status === "REMOVED"}
+        >
           Publish
         </Button>
       </div>
+
+      <PublishDialog
+        {...dialogProps("publish")}
+        gptName={gptName}
+        visibility={visibility}
+        nextVersionNumber={(published?.number ?? 0) + 1}
+        isPublishing={draft.isPublishing}
+        onPublish={publish}
+      />
+      {gpt ? (
+        <>
+          <VersionsDialog
+            {...dialogProps("versions")}
+            gptId={gpt.id}
+            flushDraft={draft.save}
+            onRestore={restore}
+          />
+          <ShareDialog
+            {...dialogProps("share")}
+            gptId={gpt.id}
+            slug={gpt.slug}
+            gptName={gptName}
+            visibility={visibility}
+            isPublished={published !== null}
+            onVisibilityChange={changeVisibility}
+          />
+          {published ? (
+            <UnpublishDialog
+              {...dialogProps("unpublish")}
+              gptName={gptName}
+              versionNumber={published.number}
+              onUnpublish={unpublish}
+            />
+          ) : null}
+          <ExportGptDialog gptId={gpt.id} gptName={gptName} {...dialogProps("export")} />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -5,9 +5,16 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { AutosizeTextarea } from "@/components/ui/textarea";
+import type { CapabilityAvailability } from "@/lib/gpts/capabilities";
 import type { DraftField, DraftFormValues, FieldErrors } from "@/lib/gpts/draft-form";
+import type { ModelFallback } from "@/lib/gpts/queries";
 import { GPT_LIMITS } from "@/lib/gpts/schemas";
-import { cn } from "@/lib/utils/cn";
+import { AdvancedSettings } from "./configure/advanced-settings";
+import { AvatarField } from "./configure/avatar-field";
+import { CapabilitiesField } from "./configure/capabilities-field";
+import { CharCountHint } from "./configure/char-count-hint";
+import { InstructionsField } from "./configure/instructions-field";
+import { ModelField } from "./configure/model-field";
 import { StartersField } from "./starters-field";
 
 export const GPT_EDITOR_FORM_ID = "gpt-editor-form";
@@ -20,160 +27,170 @@ type GptConfigFormProps = {
   fieldErrors: FieldErrors;
   models: EditorModel[];
   categories: EditorCategory[];
+  /** What this instance can serve (lib/gpts/capability-availability.ts, from the page). */
+  capabilityAvailability: CapabilityAvailability;
+  /** Set when the saved draft's model was disabled: chats use the default model meanwhile. */
+  modelFallback?: ModelFallback | null;
   onChange: <K extends DraftField>(field: K, value: DraftFormValues[K]) => void;
   onNameBlur: () => void;
   onSubmit: () => void;
+  /** Read-only while the Create tab's builder changes the draft (so autosave cannot race it). */
+  disabled?: boolean;
 };
 
-function Hint({ children, length, max }: { children?: ReactNode; length: number; max: number }) {
-  const isOver = length > max;
+function FormSection({ title, children }: { title: string; children: ReactNode }) {
+  const id = `gpt-section-${title.toLowerCase().replace(/\W+/g, "-")}`;
   return (
-    <span className="flex items-start justify-between gap-3">
-      <span>{children}</span>
-      <span className={cn("shrink-0 tabular-nums", isOver && "font-medium text-destructive")}>
-        {length.toLocaleString("en-US")}/{max.toLocaleString("en-US")}
-        <span className="sr-only"> characters</span>
-      </span>
-    </span>
+    <section aria-labelledby={id} className="grid gap-6">
+      <h3 id={id} className="text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+        {title}
+      </h3>
+      {children}
+    </section>
   );
 }
 
-/** The Configure form. Enter in a single-line field saves (the header's Save button submits it). */
+/**
+ * The Configure form. Every field is checked with the same zod schema the API uses; errors (the
+ * form's own, or the server's, keyed by field path) show next to their field. Enter in a
+ * single-line field saves (the header's Save button submits it).
+ */
 export function GptConfigForm({
   values,
   fieldErrors,
   models,
   categories,
+  capabilityAvailability,
+  modelFallback = null,
   onChange,
   onNameBlur,
   onSubmit,
+  disabled = false,
 }: GptConfigFormProps) {
-  const hasUnavailableModel =
-    values.modelConfigId !== null && !models.some((model) => model.id === values.modelConfigId);
   const hasUnknownCategory =
     values.categoryId !== null && !categories.some((category) => category.id === values.categoryId);
+  const capabilitiesError =
+    fieldErrors.capabilities ??
+    Object.entries(fieldErrors).find(([key]) => key.startsWith("capabilities."))?.[1];
 
-  return (
+  const form = (
     <form
       id={GPT_EDITOR_FORM_ID}
       noValidate
-      className="grid gap-6"
+      className="grid gap-10"
       onSubmit={(event) => {
         event.preventDefault();
         onSubmit();
       }}
     >
-      <Field
-        id="gpt-name"
-        label="Name"
-        isRequired
-        error={fieldErrors.name}
-        description={<Hint length={values.name.length} max={GPT_LIMITS.name} />}
-      >
-        <Input
-          value={values.name}
-          placeholder="Name your GPT"
-          autoComplete="off"
-          required
-          onChange={(event) => onChange("name", event.target.value)}
-          onBlur={onNameBlur}
+      <FormSection title="Profile">
+        <AvatarField
+          name={values.name.trim()}
+          avatarKey={values.avatarKey}
+          avatarColor={values.avatarColor}
+          fieldErrors={{ avatarKey: fieldErrors.avatarKey, avatarColor: fieldErrors.avatarColor }}
+          onAvatarKeyChange={(key) => onChange("avatarKey", key)}
+          onAvatarColorChange={(colour) => onChange("avatarColor", colour)}
         />
-      </Field>
 
-      <Field
-        id="gpt-description"
-        label="Description"
-        error={fieldErrors.description}
-        description={
-          <Hint length={values.description.length} max={GPT_LIMITS.description}>
-            Shown on your GPT’s page and in the store.
-          </Hint>
-        }
-      >
-        <AutosizeTextarea
-          value={values.description}
-          placeholder="Add a short description of what this GPT does"
-          minRows={2}
-          maxRows={6}
-          onChange={(event) => onChange("description", event.target.value)}
-        />
-      </Field>
-
-      <Field
-        id="gpt-instructions"
-        label="Instructions"
-        error={fieldErrors.instructions}
-        description={
-          <Hint length={values.instructions.length} max={GPT_LIMITS.instructions}>
-            Private: only you can see them. People who chat with your GPT never do.
-          </Hint>
-        }
-      >
-        <AutosizeTextarea
-          value={values.instructions}
-          placeholder="What does this GPT do? How does it behave? What should it avoid doing?"
-          minRows={10}
-          maxRows={28}
-          spellCheck
-          onChange={(event) => onChange("instructions", event.target.value)}
-        />
-      </Field>
-
-      <StartersField
-        starters={values.conversationStarters}
-        fieldErrors={fieldErrors}
-        onChange={(starters) => onChange("conversationStarters", starters)}
-      />
-
-      <div className="grid gap-6 sm:grid-cols-2">
         <Field
-          id="gpt-category"
-          label="Category"
-          error={fieldErrors.categoryId}
-          description="Helps people find it in the store."
+          id="gpt-name"
+          label="Name"
+          isRequired
+          error={fieldErrors.name}
+          description={<CharCountHint length={values.name.length} max={GPT_LIMITS.name} />}
         >
-          <Select
-            value={values.categoryId ?? ""}
-            onChange={(event) => onChange("categoryId", event.target.value || null)}
-          >
-            <option value="">No category</option>
-            {hasUnknownCategory ? (
-              <option value={values.categoryId!}>Unknown category</option>
-            ) : null}
-            {categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {category.name}
-              </option>
-            ))}
-          </Select>
+          <Input
+            value={values.name}
+            placeholder="Name your GPT"
+            autoComplete="off"
+            required
+            onChange={(event) => onChange("name", event.target.value)}
+            onBlur={onNameBlur}
+          />
         </Field>
 
         <Field
-          id="gpt-model"
-          label="Model"
-          error={fieldErrors.modelConfigId}
+          id="gpt-description"
+          label="Description"
+          error={fieldErrors.description}
           description={
-            models.length === 0
-              ? "No models are configured yet. An administrator can add one under Admin → Models."
-              : "“Default model” follows this instance’s default."
+            <CharCountHint length={values.description.length} max={GPT_LIMITS.description}>
+              Shown on your GPT’s page and in the store.
+            </CharCountHint>
           }
         >
-          <Select
-            value={values.modelConfigId ?? ""}
-            onChange={(event) => onChange("modelConfigId", event.target.value || null)}
-          >
-            <option value="">Default model</option>
-            {hasUnavailableModel ? (
-              <option value={values.modelConfigId!}>Current model (no longer available)</option>
-            ) : null}
-            {models.map((model) => (
-              <option key={model.id} value={model.id}>
-                {model.isDefault ? `${model.displayName} (default)` : model.displayName}
-              </option>
-            ))}
-          </Select>
+          <AutosizeTextarea
+            value={values.description}
+            placeholder="Add a short description of what this GPT does"
+            minRows={2}
+            maxRows={6}
+            onChange={(event) => onChange("description", event.target.value)}
+          />
         </Field>
-      </div>
+      </FormSection>
+
+      <FormSection title="Behaviour">
+        <InstructionsField
+          value={values.instructions}
+          error={fieldErrors.instructions}
+          onChange={(instructions) => onChange("instructions", instructions)}
+        />
+
+        <StartersField
+          starters={values.conversationStarters}
+          fieldErrors={fieldErrors}
+          onChange={(starters) => onChange("conversationStarters", starters)}
+        />
+
+        <div className="grid gap-6 sm:grid-cols-2 sm:items-start">
+          <Field
+            id="gpt-category"
+            label="Category"
+            error={fieldErrors.categoryId}
+            description="Helps people find it in the store."
+          >
+            <Select
+              value={values.categoryId ?? ""}
+              onChange={(event) => onChange("categoryId", event.target.value || null)}
+            >
+              <option value="">No category</option>
+              {hasUnknownCategory ? (
+                <option value={values.categoryId!}>Unknown category</option>
+              ) : null}
+              {categories.map((category) => (
+                <option key={category.id} value={category.id}>
+                  {category.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+
+          <ModelField
+            value={values.modelConfigId}
+            models={models}
+            fallback={modelFallback}
+            error={fieldErrors.modelConfigId}
+            onChange={(modelConfigId) => onChange("modelConfigId", modelConfigId)}
+          />
+        </div>
+      </FormSection>
+
+      <FormSection title="Capabilities">
+        <CapabilitiesField
+          value={values.capabilities}
+          availability={capabilityAvailability}
+          error={capabilitiesError}
+          onChange={(capabilities) => onChange("capabilities", capabilities)}
+        />
+      </FormSection>
+
+      <AdvancedSettings values={values} fieldErrors={fieldErrors} onChange={onChange} />
     </form>
+  );
+  return (
+    <fieldset disabled={disabled} className="min-w-0">
+      {form}
+    </fieldset>
   );
 }

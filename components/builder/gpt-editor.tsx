@@ -5,8 +5,12 @@ import { useCallback, useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { avatarUrl } from "@/lib/gpts/avatar/avatar-url";
+import type { CapabilityAvailability } from "@/lib/gpts/capabilities";
 import { EMPTY_DRAFT_FORM, toDraftFormValues } from "@/lib/gpts/draft-form";
 import type { GptForEditor } from "@/lib/gpts/queries";
+import { CreateTab } from "./create-tab/create-tab";
 import { EditorHeader } from "./editor-header";
 import {
   type EditorCategory,
@@ -15,7 +19,7 @@ import {
   GptConfigForm,
 } from "./gpt-config-form";
 import { PreviewPane } from "./preview-pane";
-import { PublishDialog } from "./publish-dialog";
+import { RemixedFromNote } from "./remixed-from-note";
 import { type DraftInitialState, useGptDraft } from "./use-gpt-draft";
 
 export type GptEditorProps = {
@@ -23,6 +27,8 @@ export type GptEditorProps = {
   gpt: GptForEditor | null;
   models: EditorModel[];
   categories: EditorCategory[];
+  /** Which capabilities this instance can serve (lib/gpts/capability-availability.ts). */
+  capabilityAvailability: CapabilityAvailability;
   /** Admins get a link to add a model when none is configured. */
   isAdmin?: boolean;
 };
@@ -55,18 +61,38 @@ function focusFirstInvalidField() {
   });
 }
 
-/** ChatGPT-style editor: Configure form on the left, live preview chat on the right. */
-export function GptEditor({ gpt, models, categories, isAdmin = false }: GptEditorProps) {
+type EditorTab = "create" | "configure";
+
+/**
+ * ChatGPT-style editor: Create (the builder chat) and Configure (the form) tabs on the left, live
+ * preview chat on the right; stacked on small screens. A new GPT opens on Create when a model can
+ * answer; an existing one on Configure.
+ */
+export function GptEditor({
+  gpt,
+  models,
+  categories,
+  capabilityAvailability,
+  isAdmin = false,
+}: GptEditorProps) {
   const [initial] = useState(() => toInitialState(gpt));
+  const hasModel = models.length > 0;
+  const [tab, setTab] = useState<EditorTab>(() =>
+    gpt === null && hasModel ? "create" : "configure",
+  );
+  // The builder chat loads on first open, then stays mounted so a running turn survives a switch.
+  const [hasOpenedCreate, setHasOpenedCreate] = useState(tab === "create");
+  // While the builder changes the draft, the form is read-only so autosave cannot race it.
+  const [isBuilderBusy, setIsBuilderBusy] = useState(false);
   const draft = useGptDraft({
     initial,
     // Keep the editor mounted (and the typing uninterrupted): only the address changes.
     onCreated: ({ id }) => window.history.replaceState(null, "", `/gpts/${id}/edit`),
   });
-  const [isPublishOpen, setIsPublishOpen] = useState(false);
   const status = gpt?.status ?? "ACTIVE";
   const { save, isDirty } = draft;
   const displayName = draft.values.name.trim() || "Untitled GPT";
+  const avatar = { src: avatarUrl(draft.values.avatarKey), color: draft.values.avatarColor };
 
   const saveNow = useCallback(async () => {
     const outcome = await save();
@@ -98,13 +124,15 @@ export function GptEditor({ gpt, models, categories, isAdmin = false }: GptEdito
     <div className="flex flex-col lg:h-[calc(100dvh-3.5rem)]">
       <EditorHeader
         name={displayName}
+        avatar={avatar}
         status={status}
         published={draft.published}
         hasUnpublishedChanges={draft.hasUnpublishedChanges}
         saveState={draft.saveState}
         saveErrorMessage={draft.saveError?.message}
         onRetry={() => void saveNow()}
-        onPublishClick={() => setIsPublishOpen(true)}
+        draft={draft}
+        initialVisibility={gpt?.visibility ?? "PRIVATE"}
       />
 
       {draft.saveState === "conflict" ? (
@@ -140,27 +168,78 @@ export function GptEditor({ gpt, models, categories, isAdmin = false }: GptEdito
 
       <div className="grid flex-1 grid-cols-1 lg:min-h-0 lg:grid-cols-2">
         <section
-          aria-labelledby="gpt-configure-heading"
-          className="border-b lg:min-h-0 lg:overflow-y-auto lg:border-r lg:border-b-0"
+          aria-label="Editor"
+          className="flex flex-col border-b lg:min-h-0 lg:border-r lg:border-b-0"
         >
-          <div className="mx-auto w-full max-w-2xl px-4 py-6 sm:px-6">
-            <h2 id="gpt-configure-heading" className="mb-5 text-sm font-semibold">
-              Configure
-            </h2>
-            <GptConfigForm
-              values={draft.values}
-              fieldErrors={draft.fieldErrors}
-              models={models}
-              categories={categories}
-              onChange={draft.setField}
-              onNameBlur={draft.commitName}
-              onSubmit={() => void saveNow()}
-            />
-          </div>
+          <Tabs
+            value={tab}
+            onValueChange={(value) => {
+              setTab(value as EditorTab);
+              if (value === "create") setHasOpenedCreate(true);
+            }}
+            className="flex min-h-0 flex-1 flex-col gap-0"
+          >
+            <div className="flex min-h-12 items-center border-b px-4 py-2 sm:px-6">
+              <TabsList aria-label="Editor mode" className="w-full sm:w-fit">
+                <TabsTrigger value="create" className="sm:px-5">
+                  Create
+                </TabsTrigger>
+                <TabsTrigger value="configure" className="sm:px-5">
+                  Configure
+                </TabsTrigger>
+              </TabsList>
+            </div>
+            <TabsContent
+              value="create"
+              forceMount
+              className="flex h-[75dvh] min-h-[26rem] flex-col rounded-none data-[state=inactive]:hidden lg:h-auto lg:min-h-0"
+            >
+              <h2 className="sr-only">Create</h2>
+              {hasOpenedCreate ? (
+                <CreateTab
+                  draft={draft}
+                  categories={categories}
+                  hasModel={hasModel}
+                  isAdmin={isAdmin}
+                  onBusyChange={setIsBuilderBusy}
+                />
+              ) : null}
+            </TabsContent>
+            <TabsContent
+              value="configure"
+              forceMount
+              className="rounded-none data-[state=inactive]:hidden lg:min-h-0 lg:overflow-y-auto"
+            >
+              <div className="mx-auto w-full max-w-2xl px-4 py-6 sm:px-6">
+                <h2 id="gpt-configure-heading" className="sr-only">
+                  Configure
+                </h2>
+                <RemixedFromNote remixedFrom={gpt?.remixedFrom ?? null} className="mb-4" />
+                {isBuilderBusy ? (
+                  <p role="status" className="mb-5 text-sm text-muted-foreground">
+                    The builder is updating your GPT; the form is read-only until it finishes.
+                  </p>
+                ) : null}
+                <GptConfigForm
+                  values={draft.values}
+                  fieldErrors={draft.fieldErrors}
+                  models={models}
+                  categories={categories}
+                  capabilityAvailability={capabilityAvailability}
+                  modelFallback={gpt?.modelFallback ?? null}
+                  onChange={draft.setField}
+                  onNameBlur={draft.commitName}
+                  onSubmit={() => void saveNow()}
+                  disabled={isBuilderBusy}
+                />
+              </div>
+            </TabsContent>
+          </Tabs>
         </section>
         <PreviewPane
           gptId={draft.gpt?.id ?? null}
           gptName={displayName}
+          avatar={avatar}
           description={draft.values.description.trim()}
           starters={[
             ...new Set(draft.values.conversationStarters.map((starter) => starter.trim())),
@@ -170,16 +249,6 @@ export function GptEditor({ gpt, models, categories, isAdmin = false }: GptEdito
           className="h-[80dvh] min-h-[28rem] lg:h-auto"
         />
       </div>
-
-      <PublishDialog
-        open={isPublishOpen}
-        onOpenChange={setIsPublishOpen}
-        gptName={draft.values.name.trim()}
-        visibility={draft.published?.visibility ?? gpt?.visibility ?? "PRIVATE"}
-        nextVersionNumber={(draft.published?.number ?? 0) + 1}
-        isPublishing={draft.isPublishing}
-        onPublish={draft.publish}
-      />
     </div>
   );
 }

@@ -1,113 +1,147 @@
-import { ExternalLink, MessageSquare, Pencil } from "lucide-react";
+"use client";
+
+import { Plus, Wand2 } from "lucide-react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { toast } from "sonner";
+import { ImportGptButton } from "@/components/builder/import-gpt-button";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { GptAvatar } from "@/components/ui/gpt-avatar";
-import { gptPath } from "@/lib/gpts/visibility";
-import { GptStatusBadges } from "./gpt-status-badges";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { useDeleteGpt, useDuplicateGpt, useMyGpts } from "@/lib/gpts/hooks";
+import type { MyGptSummary } from "@/lib/gpts/queries";
+import { MyGptRow } from "./my-gpt-row";
 
-export type MyGptItem = {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  visibility: "PRIVATE" | "LINK" | "PUBLIC";
-  status: "ACTIVE" | "REMOVED";
-  conversationCount: number;
-  updatedAt: Date;
-  publishedVersion: { number: number } | null;
-};
-
-const relativeTime = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-const absoluteTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-const units: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 24 * 3600],
-  ["month", 30 * 24 * 3600],
-  ["week", 7 * 24 * 3600],
-  ["day", 24 * 3600],
-  ["hour", 3600],
-  ["minute", 60],
-];
-
-// Server-rendered only (no hydration), so reading the clock here cannot cause a mismatch.
-function formatUpdated(date: Date, now: number): string {
-  const seconds = Math.round((date.getTime() - now) / 1000);
-  for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return relativeTime.format(Math.round(seconds / size), unit);
-  }
-  return "just now";
-}
-
-function formatChats(count: number): string {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? "chat" : "chats"}`;
-}
-
-/** "My GPTs" rows: the row opens the editor; published GPTs also link to their page. */
-export function MyGptsList({ gpts }: { gpts: MyGptItem[] }) {
-  const now = Date.now();
+function CreateGptButton() {
   return (
-    <ul className="divide-y overflow-hidden rounded-xl border bg-card" aria-label="Your GPTs">
-      {gpts.map((gpt) => {
-        const published = gpt.publishedVersion
-          ? { number: gpt.publishedVersion.number, visibility: gpt.visibility }
-          : null;
-        const isViewable = published !== null && gpt.status === "ACTIVE";
-        return (
-          <li
-            key={gpt.id}
-            className="relative flex items-start gap-3 p-4 transition-colors focus-within:bg-accent/40 hover:bg-accent/40 sm:items-center sm:gap-4"
-          >
-            <GptAvatar name={gpt.name} size="md" className="sm:size-12 sm:text-base" />
-            <div className="grid min-w-0 flex-1 gap-1">
-              <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                <h2 className="min-w-0 truncate font-medium">
-                  <Link
-                    href={`/gpts/${gpt.id}/edit`}
-                    className="rounded-sm outline-none after:absolute after:inset-0 focus-visible:ring-2 focus-visible:ring-ring"
-                  >
-                    {gpt.name}
-                  </Link>
-                </h2>
-                <GptStatusBadges status={gpt.status} published={published} />
-              </div>
-              {gpt.description ? (
-                <p className="line-clamp-2 text-sm text-muted-foreground">{gpt.description}</p>
-              ) : null}
-              <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
-                <span className="inline-flex items-center gap-1">
-                  <MessageSquare aria-hidden="true" className="size-3.5" />
-                  {formatChats(gpt.conversationCount)}
-                </span>
-                <span>
-                  Updated{" "}
-                  <time
-                    dateTime={gpt.updatedAt.toISOString()}
-                    title={absoluteTime.format(gpt.updatedAt)}
-                  >
-                    {formatUpdated(gpt.updatedAt, now)}
-                  </time>
-                </span>
-              </p>
-            </div>
-            {/* Above the row's stretched link so both stay clickable. */}
-            <div className="relative z-10 flex shrink-0 items-center gap-1">
-              {isViewable ? (
-                <Button variant="ghost" size="sm" asChild>
-                  <Link href={gptPath(gpt.slug)} aria-label={`Open ${gpt.name}`}>
-                    <ExternalLink aria-hidden="true" />
-                    <span className="hidden sm:inline">Open</span>
-                  </Link>
-                </Button>
-              ) : null}
-              <Button variant="outline" size="sm" asChild>
-                <Link href={`/gpts/${gpt.id}/edit`} aria-label={`Edit ${gpt.name}`}>
-                  <Pencil aria-hidden="true" />
-                  <span className="hidden sm:inline">Edit</span>
-                </Link>
-              </Button>
-            </div>
-          </li>
-        );
-      })}
-    </ul>
+    <Button asChild>
+      <Link href="/gpts/new">
+        <Plus aria-hidden="true" />
+        Create a GPT
+      </Link>
+    </Button>
+  );
+}
+
+/**
+ * "My GPTs": the creator's GPTs with status, visibility, chats, remixes and last edit, and
+ * Create, Import, Edit, View, Duplicate and Delete. Deleting removes the row at once and puts it
+ * back if the server refuses.
+ */
+export function MyGptsList({
+  initialGpts,
+  renderedAt,
+}: {
+  initialGpts: MyGptSummary[];
+  /** The server's clock, so the first render's relative times match the HTML. */
+  renderedAt: number;
+}) {
+  const router = useRouter();
+  const { data: gpts } = useMyGpts(initialGpts);
+  const deleteGpt = useDeleteGpt();
+  const duplicateGpt = useDuplicateGpt();
+  const [pendingDelete, setPendingDelete] = useState<MyGptSummary | null>(null);
+  const [now, setNow] = useState(renderedAt);
+
+  // Relative times follow the browser's clock once hydrated.
+  useEffect(() => setNow(Date.now()), []);
+
+  function duplicate(gpt: MyGptSummary) {
+    duplicateGpt.mutate(
+      { gptId: gpt.id },
+      {
+        onSuccess: (copy) =>
+          toast.success(`Created “${copy.name}”`, {
+            description: "A private draft with the same settings.",
+            action: { label: "Edit", onClick: () => router.push(`/gpts/${copy.id}/edit`) },
+          }),
+        onError: (error) => toast.error(error.message),
+      },
+    );
+  }
+
+  function confirmDelete(gpt: MyGptSummary) {
+    setPendingDelete(null);
+    deleteGpt.mutate(
+      { gptId: gpt.id },
+      {
+        onSuccess: () => toast.success(`Deleted “${gpt.name}”`),
+        onError: (error) => toast.error(`“${gpt.name}” was not deleted. ${error.message}`),
+      },
+    );
+  }
+
+  const hasGpts = gpts.length > 0;
+  return (
+    <>
+      <PageHeader
+        title="My GPTs"
+        description="Build GPTs for yourself or the store, preview them, and publish new versions."
+        actions={
+          <>
+            <ImportGptButton />
+            {hasGpts ? <CreateGptButton /> : null}
+          </>
+        }
+      />
+      {hasGpts ? (
+        <ul className="divide-y overflow-hidden rounded-xl border bg-card" aria-label="Your GPTs">
+          {gpts.map((gpt) => (
+            <MyGptRow
+              key={gpt.id}
+              gpt={gpt}
+              now={now}
+              isDuplicating={duplicateGpt.isPending && duplicateGpt.variables?.gptId === gpt.id}
+              onDuplicate={() => duplicate(gpt)}
+              onDelete={() => setPendingDelete(gpt)}
+            />
+          ))}
+        </ul>
+      ) : (
+        <EmptyState
+          icon={Wand2}
+          title="You haven’t built a GPT yet"
+          description="Give it a name, instructions and a few conversation starters, try it in the preview, then publish it for yourself, for people with the link, or for the whole store. Or import one exported from Atelier."
+          action={<CreateGptButton />}
+        />
+      )}
+      <AlertDialog
+        open={pendingDelete !== null}
+        onOpenChange={(open) => {
+          if (!open) setPendingDelete(null);
+        }}
+      >
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>Delete “{pendingDelete?.name}”?</AlertDialogTitle>
+            <AlertDialogDescription>
+              It leaves the store and your GPTs, and nobody can start a new chat with it. Existing
+              conversations keep their history and show that this GPT is no longer available. This
+              can’t be undone.
+            </AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogAction
+              variant="destructive"
+              onClick={() => pendingDelete && confirmDelete(pendingDelete)}
+            >
+              Delete GPT
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </>
   );
 }

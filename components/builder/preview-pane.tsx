@@ -11,6 +11,8 @@ type PreviewPaneProps = {
   /** Null until a new GPT's first save creates it. */
   gptId: string | null;
   gptName: string;
+  /** The draft's picture (or its initials colour). */
+  avatar?: { src: string | null; color: string | null };
   description: string;
   starters: string[];
   /** Set when the instance has no enabled model: the chat explains how to add one. */
@@ -24,6 +26,7 @@ type PreviewPaneProps = {
 export function PreviewPane({
   gptId,
   gptName,
+  avatar,
   description,
   starters,
   noModel,
@@ -65,6 +68,8 @@ export function PreviewPane({
             key={previewKey}
             gptId={gptId}
             gptName={gptName}
+            avatarSrc={avatar?.src}
+            avatarColor={avatar?.color}
             description={description}
             starters={starters}
             noModel={noModel}
@@ -73,7 +78,7 @@ export function PreviewPane({
           />
         ) : (
           <div className="flex flex-1 flex-col items-center justify-center gap-3 px-6 py-12 text-center">
-            <GptAvatar name={gptName} size="xl" />
+            <GptAvatar name={gptName} src={avatar?.src} color={avatar?.color} size="xl" />
             <p className="text-lg font-semibold">{gptName}</p>
             <p className="max-w-xs text-sm text-muted-foreground">
               Give your GPT a name and save it to start chatting with it here.

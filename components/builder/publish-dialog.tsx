@@ -2,7 +2,7 @@
 
 import { CircleCheck } from "lucide-react";
 import Link from "next/link";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -20,13 +20,10 @@ import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import type { PublishedGpt } from "@/lib/gpts/api-client";
 import type { PublishGptInput } from "@/lib/gpts/schemas";
-import {
-  type GptVisibility,
-  gptPath,
-  VISIBILITY_OPTIONS,
-  visibilityLabel,
-} from "@/lib/gpts/visibility";
-import { visibilityIcons } from "./gpt-status-badges";
+import { type GptVisibility, gptPath, visibilityLabel } from "@/lib/gpts/visibility";
+import { BuilderProfileField } from "./sharing/builder-profile-field";
+import { usePublicProfileRequirement } from "./sharing/use-public-profile-requirement";
+import { VisibilityRadioGroup } from "./sharing/visibility-radio-group";
 import { usePublicUrl } from "./use-public-url";
 
 const RELEASE_NOTE_MAX = 500;
@@ -72,7 +69,7 @@ function PublishDialogBody({
   const [result, setResult] = useState<PublishedGpt | null>(null);
   // Covers the save that runs before the publish request, not just the request itself.
   const [isSubmitting, setIsSubmitting] = useState(false);
-  const optionId = useId();
+  const profile = usePublicProfileRequirement({ isPublicChosen: visibility === "PUBLIC" });
   const isBusy = isSubmitting || isPublishing;
 
   if (result) return <PublishedView gptName={gptName} result={result} />;
@@ -82,6 +79,7 @@ function PublishDialogBody({
     setError(null);
     setIsSubmitting(true);
     try {
+      if (!(await profile.ensureProfile())) return;
       const published = await onPublish({
         visibility,
         releaseNote: releaseNote.trim() || undefined,
@@ -91,6 +89,7 @@ function PublishDialogBody({
         description: `${gptName || "Your GPT"} is live: ${visibilityLabel(published.visibility)}.`,
       });
     } catch (caught) {
+      if (profile.handleServerError(caught)) return;
       setError(caught instanceof Error ? caught.message : "Publishing failed. Please try again.");
     } finally {
       setIsSubmitting(false);
@@ -107,45 +106,30 @@ function PublishDialogBody({
         </DialogDescription>
       </DialogHeader>
 
-      <fieldset className="grid gap-2">
-        <legend className="mb-2 text-sm font-medium">Who can chat with it</legend>
-        {VISIBILITY_OPTIONS.map((option) => {
-          const Icon = visibilityIcons[option.value];
-          const titleId = `${optionId}-${option.value}-title`;
-          const descriptionId = `${optionId}-${option.value}-description`;
-          return (
-            <label
-              key={option.value}
-              className="flex cursor-pointer items-start gap-3 rounded-lg border p-3 transition-colors hover:bg-accent/60 has-[:checked]:border-primary has-[:checked]:bg-primary/5 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring"
-            >
-              <input
-                type="radio"
-                name="visibility"
-                value={option.value}
-                checked={visibility === option.value}
-                onChange={() => setVisibility(option.value)}
-                aria-labelledby={titleId}
-                aria-describedby={descriptionId}
-                className="mt-0.5 size-4 shrink-0 cursor-pointer accent-primary focus-visible:outline-none"
-              />
-              <span className="grid min-w-0 gap-0.5">
-                <span id={titleId} className="flex items-center gap-1.5 text-sm font-medium">
-                  <Icon aria-hidden="true" className="size-4 text-muted-foreground" />
-                  {option.label}
-                </span>
-                <span id={descriptionId} className="text-sm text-muted-foreground">
-                  {option.description}
-                </span>
-              </span>
-            </label>
-          );
-        })}
-      </fieldset>
+      <VisibilityRadioGroup
+        legend="Who can chat with it"
+        value={visibility}
+        onChange={(next) => {
+          setVisibility(next);
+          setError(null);
+        }}
+        isDisabled={isBusy}
+      />
+
+      {profile.isFieldShown ? (
+        <BuilderProfileField
+          id="publish-display-name"
+          value={profile.displayName}
+          onChange={profile.setDisplayName}
+          error={profile.error}
+          isDisabled={isBusy}
+        />
+      ) : null}
 
       <Field
         id="publish-release-note"
         label="Release note (optional)"
-        description="What changed in this version. Helps you tell versions apart later."
+        description="What changed in this version. Shown in the version history."
       >
         <Textarea
           value={releaseNote}
@@ -168,7 +152,7 @@ function PublishDialogBody({
             Cancel
           </Button>
         </DialogClose>
-        <Button type="submit" isLoading={isBusy}>
+        <Button type="submit" isLoading={isBusy} disabled={profile.isChecking}>
           Publish
         </Button>
       </DialogFooter>
@@ -184,7 +168,7 @@ function PublishedView({ gptName, result }: { gptName: string; result: Published
       ? `${name} is listed in the store, and anyone can chat with it.`
       : result.visibility === "LINK"
         ? `Anyone with the link can chat with ${name}. It’s not listed in the store.`
-        : `Only you can chat with ${name}. Publish again to share it.`;
+        : `Only you can chat with ${name}. Change that any time under Share.`;
   return (
     <div className="grid gap-5">
       <DialogHeader className="items-center text-center sm:items-start sm:text-left">

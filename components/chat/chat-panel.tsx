@@ -5,7 +5,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { DefaultChatTransport, type UIMessage } from "ai";
 import { RotateCcw } from "lucide-react";
 import Link from "next/link";
-import { useMemo, useRef } from "react";
+import { useRouter } from "next/navigation";
+import { type ReactNode, useMemo, useRef } from "react";
 import { StickToBottom } from "use-stick-to-bottom";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,6 +15,7 @@ import type { ChatMessage, ChatMessageStatus } from "@/lib/chat/schemas";
 import { cn } from "@/lib/utils/cn";
 import { Composer } from "./composer";
 import { conversationKeys } from "./hooks";
+import { markLastAnswerInterrupted } from "./interrupted-answer";
 import { MessageBubble } from "./message-bubble";
 import { parseChatError } from "./parse-chat-error";
 
@@ -27,6 +29,9 @@ type Message = UIMessage<Metadata>;
 export type ChatPanelProps = {
   gptId: string;
   gptName: string;
+  /** The GPT's picture, else its initials on `avatarColor` (or a colour from the name). */
+  avatarSrc?: string | null;
+  avatarColor?: string | null;
   isPreview?: boolean;
   conversationId?: string;
   initialMessages?: ChatMessage[];
@@ -38,6 +43,13 @@ export type ChatPanelProps = {
   signInHref?: string;
   /** Set when the instance has no model: explains how to add one (with a link for admins). */
   noModel?: { isAdmin: boolean };
+  /**
+   * Replaces the composer when the GPT can no longer answer (deleted by its owner, or no longer
+   * shared with this user): the history stays readable.
+   */
+  unavailableMessage?: string;
+  /** Extra content under the intro's byline (the GPT page's remix and settings details). */
+  introExtras?: ReactNode;
   className?: string;
 };
 
@@ -53,6 +65,8 @@ function textOf(message: Message): string {
 export function ChatPanel(props: ChatPanelProps) {
   const { gptId, gptName, isPreview = false, initialMessages = [], starters = [] } = props;
   const queryClient = useQueryClient();
+  const router = useRouter();
+  const { signInHref } = props;
   const conversationIdRef = useRef<string | undefined>(props.conversationId);
 
   const transport = useMemo(() => {
@@ -97,7 +111,7 @@ export function ChatPanel(props: ChatPanelProps) {
 
   const isBusy = status === "submitted" || status === "streaming";
   const errorMessage = parseChatError(error);
-  const canChat = !props.signInHref && !props.noModel;
+  const canChat = !props.signInHref && !props.noModel && !props.unavailableMessage;
 
   function send(text: string) {
     clearError();
@@ -109,14 +123,7 @@ export function ChatPanel(props: ChatPanelProps) {
     const wasStreaming = status === "streaming";
     await stop();
     if (!wasStreaming) return;
-    setMessages((current) => {
-      const last = current.at(-1);
-      if (last?.role !== "assistant") return current;
-      return [
-        ...current.slice(0, -1),
-        { ...last, metadata: { ...last.metadata, status: "INTERRUPTED" } },
-      ];
-    });
+    setMessages(markLastAnswerInterrupted);
   }
 
   return (
@@ -128,7 +135,12 @@ export function ChatPanel(props: ChatPanelProps) {
       >
         <StickToBottom.Content className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6">
           {messages.length === 0 ? (
-            <ChatIntro {...props} starters={starters} onStarter={canChat ? send : undefined} />
+            <ChatIntro
+              {...props}
+              starters={starters}
+              // Visitors: a starter is a way in, through sign-in and back to this GPT.
+              onStarter={canChat ? send : signInHref ? () => router.push(signInHref) : undefined}
+            />
           ) : (
             messages.map((message, index) => {
               const isStreaming =
@@ -148,6 +160,7 @@ export function ChatPanel(props: ChatPanelProps) {
                   author={message.role}
                   text={textOf(message)}
                   gptName={gptName}
+                  gptAvatar={{ src: props.avatarSrc, color: props.avatarColor }}
                   status={message.metadata?.status}
                   errorMessage={message.metadata?.errorMessage}
                   isStreaming={isStreaming}
@@ -156,7 +169,13 @@ export function ChatPanel(props: ChatPanelProps) {
             })
           )}
           {status === "submitted" && messages.at(-1)?.role === "user" && (
-            <MessageBubble author="assistant" text="" gptName={gptName} isStreaming />
+            <MessageBubble
+              author="assistant"
+              text=""
+              gptName={gptName}
+              gptAvatar={{ src: props.avatarSrc, color: props.avatarColor }}
+              isStreaming
+            />
           )}
           {errorMessage && (
             <Alert
@@ -180,7 +199,11 @@ export function ChatPanel(props: ChatPanelProps) {
         </StickToBottom.Content>
       </StickToBottom>
       <div className="mx-auto w-full max-w-3xl px-4 pb-4">
-        {props.noModel ? (
+        {props.unavailableMessage ? (
+          <Alert variant="warning" role="status" data-testid="gpt-unavailable">
+            {props.unavailableMessage}
+          </Alert>
+        ) : props.noModel ? (
           <Alert variant="warning" data-testid="no-model">
             No model is configured on this Atelier instance, so GPTs cannot answer yet.{" "}
             {props.noModel.isAdmin ? (
@@ -218,15 +241,18 @@ export function ChatPanel(props: ChatPanelProps) {
 
 function ChatIntro({
   gptName,
+  avatarSrc,
+  avatarColor,
   description,
   creatorName,
   conversationCount,
   starters = [],
   onStarter,
+  introExtras,
 }: ChatPanelProps & { onStarter?: (text: string) => void }) {
   return (
     <div className="flex flex-col items-center gap-3 pt-8 text-center sm:pt-16">
-      <GptAvatar name={gptName} size="xl" />
+      <GptAvatar name={gptName} src={avatarSrc} color={avatarColor} size="xl" />
       <h2 className="text-2xl font-semibold tracking-tight">{gptName}</h2>
       {description && <p className="max-w-md text-sm text-muted-foreground">{description}</p>}
       {creatorName && (
@@ -243,6 +269,7 @@ function ChatIntro({
           )}
         </p>
       )}
+      {introExtras}
       {starters.length > 0 && (
         <ul
           className="mt-6 grid w-full max-w-2xl gap-2 sm:grid-cols-2"

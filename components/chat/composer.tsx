@@ -6,21 +6,51 @@ import TextareaAutosize from "react-textarea-autosize";
 import { Button } from "@/components/ui/button";
 import { MESSAGE_MAX_CHARS } from "@/lib/chat/schemas";
 
-/** The message box pinned at the bottom: Enter sends, Shift+Enter adds a line, Stop while streaming. */
+type ComposerLabels = {
+  /** The textarea's accessible name. */
+  input: string;
+  send: string;
+  stop: string;
+};
+
+const CHAT_LABELS: ComposerLabels = {
+  input: "Message",
+  send: "Send message",
+  stop: "Stop generating",
+};
+
+/**
+ * The message box pinned at the bottom: Enter sends, Shift+Enter adds a line, Stop while streaming.
+ * Uncontrolled by default (it clears itself after sending); pass `value`/`onChange` when the parent
+ * must own the text, e.g. to give it back after a failed send.
+ */
 export function Composer({
   onSend,
   onStop,
   isBusy,
   isDisabled,
   placeholder,
+  inputId = "chat-input",
+  labels = CHAT_LABELS,
+  maxRows = 10,
+  value,
+  onChange,
 }: {
   onSend: (text: string) => void;
   onStop: () => void;
   isBusy: boolean;
   isDisabled?: boolean;
   placeholder: string;
+  inputId?: string;
+  labels?: ComposerLabels;
+  maxRows?: number;
+  value?: string;
+  onChange?: (value: string) => void;
 }) {
-  const [text, setText] = useState("");
+  const [ownText, setOwnText] = useState("");
+  const isControlled = value !== undefined;
+  const text = isControlled ? value : ownText;
+  const setText = isControlled ? (onChange ?? (() => {})) : setOwnText;
   const trimmed = text.trim();
   const isTooLong = text.length > MESSAGE_MAX_CHARS;
 
@@ -28,7 +58,7 @@ export function Composer({
     event?.preventDefault();
     if (!trimmed || isBusy || isDisabled || isTooLong) return;
     onSend(trimmed);
-    setText("");
+    if (!isControlled) setOwnText("");
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -43,17 +73,17 @@ export function Composer({
       onSubmit={submit}
       className="relative rounded-2xl border bg-card shadow-sm focus-within:ring-2 focus-within:ring-ring"
     >
-      <label htmlFor="chat-input" className="sr-only">
-        Message
+      <label htmlFor={inputId} className="sr-only">
+        {labels.input}
       </label>
       <TextareaAutosize
-        id="chat-input"
+        id={inputId}
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
         placeholder={placeholder}
         minRows={1}
-        maxRows={10}
+        maxRows={maxRows}
         disabled={isDisabled}
         className="block w-full resize-none bg-transparent px-4 py-3 pr-14 text-sm outline-none placeholder:text-muted-foreground disabled:cursor-not-allowed"
       />
@@ -70,7 +100,7 @@ export function Composer({
             size="icon"
             variant="secondary"
             onClick={onStop}
-            aria-label="Stop generating"
+            aria-label={labels.stop}
             className="rounded-full"
           >
             <Square className="size-3.5 fill-current" aria-hidden />
@@ -80,7 +110,7 @@ export function Composer({
             type="submit"
             size="icon"
             disabled={!trimmed || isDisabled || isTooLong}
-            aria-label="Send message"
+            aria-label={labels.send}
             className="rounded-full"
           >
             <ArrowUp className="size-4" aria-hidden />

@@ -21,6 +21,7 @@ import {
   DropdownMenuItem,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { GptAvatar } from "@/components/ui/gpt-avatar";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/utils/cn";
@@ -143,12 +144,23 @@ function ConversationItem({
     >
       <Link
         href={`/c/${conversation.id}`}
-        className="min-w-0 flex-1 px-3 py-2 text-sm"
+        className="flex min-w-0 flex-1 items-center gap-2.5 px-3 py-2 text-sm"
         aria-current={isActive ? "page" : undefined}
       >
-        <span className="block truncate">{conversation.title}</span>
-        <span className="block truncate text-xs text-muted-foreground">
-          {conversation.gpt.name}
+        {/* Decorative: the GPT's name follows as text. */}
+        <span aria-hidden="true" className="flex">
+          <GptAvatar
+            name={conversation.gpt.name}
+            src={conversation.gpt.avatarUrl}
+            color={conversation.gpt.avatarColor}
+            size="sm"
+          />
+        </span>
+        <span className="min-w-0 flex-1">
+          <span className="block truncate">{conversation.title}</span>
+          <span className="block truncate text-xs text-muted-foreground">
+            {conversation.gpt.name}
+          </span>
         </span>
       </Link>
       <DropdownMenu>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Actor } from "@/lib/auth/session";
 import type { ChatMessage } from "@/lib/chat/schemas";
 import type { GptPage } from "@/lib/gpts/queries";
@@ -13,18 +14,23 @@ export function GptChat({
   hasModel,
   signInHref,
   conversation,
+  introExtras,
 }: {
   gpt: GptPage;
   actor: Actor | null;
   hasModel: boolean;
   signInHref: string;
   conversation?: { id: string; messages: ChatMessage[] };
+  /** The GPT page's remix and settings details, under the intro. */
+  introExtras?: ReactNode;
 }) {
   return (
     <ChatPanel
       key={conversation?.id ?? gpt.id}
       gptId={gpt.id}
       gptName={gpt.name}
+      avatarSrc={gpt.avatarUrl}
+      avatarColor={gpt.avatarColor}
       description={gpt.description}
       creatorName={gpt.creatorName}
       conversationCount={gpt.conversationCount}
@@ -33,6 +39,7 @@ export function GptChat({
       initialMessages={conversation?.messages}
       signInHref={actor ? undefined : signInHref}
       noModel={actor && !hasModel ? { isAdmin: actor.role === "ADMIN" } : undefined}
+      introExtras={introExtras}
     />
   );
 }

@@ -6,7 +6,13 @@ export type ConversationListItem = {
   id: string;
   title: string;
   updatedAt: string;
-  gpt: { id: string; slug: string; name: string };
+  gpt: {
+    id: string;
+    slug: string;
+    name: string;
+    avatarUrl?: string | null;
+    avatarColor?: string | null;
+  };
 };
 
 export const conversationKeys = {

@@ -10,13 +10,22 @@ type Props = {
   author: "user" | "assistant" | "system";
   text: string;
   gptName: string;
+  gptAvatar?: { src?: string | null; color?: string | null };
   status?: ChatMessageStatus;
   errorMessage?: string | null;
   isStreaming?: boolean;
 };
 
 /** One turn: user messages as right-aligned bubbles, answers as full-width Markdown (ChatGPT-like). */
-export function MessageBubble({ author, text, gptName, status, errorMessage, isStreaming }: Props) {
+export function MessageBubble({
+  author,
+  text,
+  gptName,
+  gptAvatar,
+  status,
+  errorMessage,
+  isStreaming,
+}: Props) {
   if (author === "user") {
     return (
       <div className="flex justify-end" data-testid="message-user">
@@ -32,7 +41,13 @@ export function MessageBubble({ author, text, gptName, status, errorMessage, isS
       data-testid="message-assistant"
       data-status={status ?? (isStreaming ? "STREAMING" : "COMPLETE")}
     >
-      <GptAvatar name={gptName} size="md" className="mt-0.5 shrink-0" />
+      <GptAvatar
+        name={gptName}
+        src={gptAvatar?.src}
+        color={gptAvatar?.color}
+        size="md"
+        className="mt-0.5 shrink-0"
+      />
       <div className={cn("min-w-0 flex-1 text-sm", isStreaming && "streaming")}>
         {text ? (
           <Markdown>{text}</Markdown>

@@ -13,7 +13,13 @@ export function GptCard({ gpt }: { gpt: StoreGptCard }) {
       className="group flex gap-4 rounded-xl border bg-card p-4 transition-colors hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
       data-testid="gpt-card"
     >
-      <GptAvatar name={gpt.name} size="lg" className="shrink-0" />
+      <GptAvatar
+        name={gpt.name}
+        src={gpt.avatarUrl}
+        color={gpt.avatarColor}
+        size="lg"
+        className="shrink-0"
+      />
       <div className="min-w-0 flex-1">
         <div className="flex items-center gap-2">
           <h3 className="truncate font-medium">{gpt.name}</h3>

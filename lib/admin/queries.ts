@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import type { GptStatus, GptVisibility } from "../generated/prisma/enums";
+import { avatarUrl } from "../gpts/avatar/avatar-url";
 import { listUsersForAdmin } from "../users/queries";
 import { assertAdmin } from "./policy";
 
@@ -79,11 +80,15 @@ export type AdminGptRow = {
   name: string;
   visibility: GptVisibility;
   status: GptStatus;
+  /** Soft-deleted by its owner: gone from the store and its pages, still listed here. */
+  isDeleted: boolean;
   isDemo: boolean;
   publishedVersionNumber: number | null;
   conversationCount: number;
   owner: { id: string; name: string | null; email: string };
   updatedAt: string;
+  avatarUrl: string | null;
+  avatarColor: string | null;
 };
 
 /** Every GPT (any owner, visibility or status), most recently changed first. */
@@ -106,7 +111,10 @@ export async function listGptsForAdmin({
         visibility: true,
         status: true,
         isDemo: true,
+        deletedAt: true,
         updatedAt: true,
+        avatarKey: true,
+        avatarColor: true,
         owner: { select: { id: true, name: true, email: true } },
         publishedVersion: { select: { number: true } },
         _count: { select: { conversations: { where: { isPreview: false } } } },
@@ -122,11 +130,14 @@ export async function listGptsForAdmin({
       name: gpt.name,
       visibility: gpt.visibility,
       status: gpt.status,
+      isDeleted: gpt.deletedAt !== null,
       isDemo: gpt.isDemo,
       publishedVersionNumber: gpt.publishedVersion?.number ?? null,
       conversationCount: gpt._count.conversations,
       owner: gpt.owner,
       updatedAt: gpt.updatedAt.toISOString(),
+      avatarUrl: avatarUrl(gpt.avatarKey),
+      avatarColor: gpt.avatarColor,
     })),
   };
 }

@@ -7,6 +7,24 @@ import { canViewGpt } from "../gpts/policy";
 import { resolveModel } from "../models/queries";
 import { type ChatRequest, textOf } from "./schemas";
 
+/**
+ * The model's view of a conversation, re-read from the database on every turn (the browser never
+ * sends history): text of every message that did not fail, oldest first.
+ */
+export async function loadTurnHistory(conversationId: string): Promise<Turn["history"]> {
+  const stored = await prisma.message.findMany({
+    where: { conversationId, status: { not: "FAILED" } },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, parts: true },
+  });
+  return stored
+    .map((message) => ({
+      role: message.role === "USER" ? ("user" as const) : ("assistant" as const),
+      content: textOf(message.parts),
+    }))
+    .filter((message) => message.content.length > 0);
+}
+
 export type Turn = {
   actor: Actor;
   conversationId: string;
@@ -16,9 +34,13 @@ export type Turn = {
   instructions: string;
   gptName: string;
   model: ModelConfig;
+  /** The answering source's sampling temperature; null leaves the model's default. */
+  temperature: number | null;
   channel: "STORE" | "PREVIEW";
   history: { role: "user" | "assistant"; content: string }[];
 };
+
+export const GPT_UNAVAILABLE_MESSAGE = "This GPT is no longer available.";
 
 export const NO_MODEL_MESSAGE =
   "No model is configured on this Atelier instance yet. An administrator can add one under Admin → Models.";
@@ -40,12 +62,15 @@ export async function prepareTurn({
     include: { publishedVersion: true, owner: { select: { bannedAt: true } } },
   });
   if (!gpt) throw new AppError("not_found", "GPT not found.");
+  // Soft-deleted by its owner: conversations keep their history but get no new answers.
+  if (gpt.deletedAt) throw new AppError("forbidden", GPT_UNAVAILABLE_MESSAGE);
   const access = { ...gpt, isOwnerBanned: gpt.owner.bannedAt !== null };
 
   let source: {
     name: string;
     instructions: string;
     modelConfigId: string | null;
+    temperature: number | null;
     versionId: string | null;
   };
   if (request.isPreview) {
@@ -54,19 +79,20 @@ export async function prepareTurn({
       name: gpt.name,
       instructions: gpt.instructions,
       modelConfigId: gpt.modelConfigId,
+      temperature: gpt.temperature,
       versionId: null,
     };
   } else {
     if (!canViewGpt(actor, access) || !gpt.publishedVersion) {
       throw new AppError("not_found", "GPT not found.");
     }
-    if (gpt.status !== "ACTIVE")
-      throw new AppError("forbidden", "This GPT is no longer available.");
+    if (gpt.status !== "ACTIVE") throw new AppError("forbidden", GPT_UNAVAILABLE_MESSAGE);
     const version = gpt.publishedVersion;
     source = {
       name: version.name,
       instructions: version.instructions,
       modelConfigId: version.modelConfigId,
+      temperature: version.temperature,
       versionId: version.id,
     };
   }
@@ -82,7 +108,8 @@ export async function prepareTurn({
   const { conversationId, isNewConversation } = await prisma.$transaction(async (tx) => {
     let conversation = request.conversationId
       ? await tx.conversation.findFirst({
-          where: { id: request.conversationId, userId: actor.id, gptId: gpt.id },
+          // The Create tab's builder conversation is never a preview or store chat.
+          where: { id: request.conversationId, userId: actor.id, gptId: gpt.id, isBuilder: false },
         })
       : null;
     if (request.conversationId && !conversation)
@@ -135,17 +162,7 @@ export async function prepareTurn({
     return { conversationId: conversation.id, isNewConversation: isNew };
   });
 
-  const stored = await prisma.message.findMany({
-    where: { conversationId, status: { not: "FAILED" } },
-    orderBy: { createdAt: "asc" },
-    select: { role: true, parts: true },
-  });
-  const history = stored
-    .map((message) => ({
-      role: message.role === "USER" ? ("user" as const) : ("assistant" as const),
-      content: textOf(message.parts),
-    }))
-    .filter((message) => message.content.length > 0);
+  const history = await loadTurnHistory(conversationId);
   if (history.at(-1)?.role !== "user") {
     throw new AppError("bad_request", "There is no message to answer. Type a new message.");
   }
@@ -159,6 +176,7 @@ export async function prepareTurn({
     instructions: source.instructions,
     gptName: source.name,
     model: resolved.model,
+    temperature: source.temperature,
     channel: request.isPreview ? "PREVIEW" : "STORE",
     history,
   };

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { createUIMessageStreamResponse, streamText } from "ai";
+import { createUIMessageStreamResponse, isStepCount, streamText, type ToolSet } from "ai";
 import { chatModel } from "../ai/providers";
 import { openSecret } from "../security/secret-box";
 import { countPromptTokens, countTokens } from "../usage/count-tokens";
@@ -20,9 +20,20 @@ export const MAX_OUTPUT_TOKENS = 4096;
 export async function streamTurn({
   turn,
   requestSignal,
+  system: systemOverride,
+  tools,
+  maxSteps = 1,
+  messageId = randomUUID(),
 }: {
   turn: Turn;
   requestSignal: AbortSignal;
+  /** Replaces the GPT's system prompt (the Create tab's builder assistant has its own). */
+  system?: string;
+  /** Server-side tools (with `execute`); the loop makes at most `maxSteps` model calls. */
+  tools?: ToolSet;
+  maxSteps?: number;
+  /** The assistant message's id, known up front when tool calls must refer to it. */
+  messageId?: string;
 }) {
   const abort = new AbortController();
   requestSignal.addEventListener("abort", () => abort.abort(), { once: true });
@@ -30,15 +41,16 @@ export async function streamTurn({
   const apiKey = turn.model.apiKeyCiphertext
     ? await openSecret(turn.model.apiKeyCiphertext)
     : undefined;
-  const system = systemPrompt({ gptName: turn.gptName, instructions: turn.instructions });
+  const system =
+    systemOverride ?? systemPrompt({ gptName: turn.gptName, instructions: turn.instructions });
   const messages = fitHistory({
     system,
     history: turn.history,
     contextWindow: turn.model.contextWindow,
   });
-  const messageId = randomUUID();
-
   let text = "";
+  // An answer that only called tools still did something: it is recorded, not "empty".
+  let toolCallCount = 0;
   let isSettled = false;
   const settle = async (outcome: {
     status: ChatMessageStatus;
@@ -48,7 +60,7 @@ export async function streamTurn({
     if (isSettled) return;
     isSettled = true;
     // A failure before any text produced nothing to keep; the user's message is already saved.
-    if (outcome.status === "FAILED" && !text) return;
+    if (outcome.status === "FAILED" && !text && toolCallCount === 0) return;
     const hasUpstreamUsage =
       outcome.usage?.inputTokens !== undefined && outcome.usage?.outputTokens !== undefined;
     const promptMessages = [
@@ -66,7 +78,7 @@ export async function streamTurn({
           outputTokens: countTokens(text),
           isEstimated: true,
         };
-    const isEmpty = outcome.status === "COMPLETE" && !text;
+    const isEmpty = outcome.status === "COMPLETE" && !text && toolCallCount === 0;
     try {
       await recordAssistantMessage({
         turn,
@@ -86,10 +98,13 @@ export async function streamTurn({
     system,
     messages,
     maxOutputTokens: Math.min(MAX_OUTPUT_TOKENS, turn.model.contextWindow),
+    temperature: turn.temperature ?? undefined,
     maxRetries: 0,
     abortSignal: abort.signal,
+    ...(tools ? { tools, stopWhen: isStepCount(maxSteps) } : {}),
     onChunk: ({ chunk }) => {
       if (chunk.type === "text-delta") text += chunk.text;
+      if (chunk.type === "tool-call") toolCallCount += 1;
     },
     onEnd: async (event) => {
       await settle({ status: "COMPLETE", usage: event.totalUsage });

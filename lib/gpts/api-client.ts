@@ -1,3 +1,4 @@
+import type { MyGptSummary } from "./queries";
 import type { GptDraftInput, PublishGptInput } from "./schemas";
 
 /**
@@ -27,7 +28,7 @@ export function isConflictError(error: unknown): boolean {
   return error instanceof ApiError && error.code === "conflict";
 }
 
-async function requestJson<T>(url: string, init: RequestInit): Promise<T> {
+export async function requestJson<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -39,17 +40,63 @@ async function requestJson<T>(url: string, init: RequestInit): Promise<T> {
   }
   const payload = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = payload?.error;
-    throw new ApiError(
-      response.status,
-      typeof error?.code === "string" ? error.code : "internal",
-      typeof error?.message === "string"
-        ? error.message
-        : "Something went wrong. Please try again.",
-      error?.fieldErrors,
-    );
+    throw apiErrorFrom(response.status, payload, "Something went wrong. Please try again.");
   }
   return payload as T;
+}
+
+function apiErrorFrom(status: number, payload: unknown, fallbackMessage: string): ApiError {
+  const error = (payload as { error?: Record<string, unknown> } | null)?.error;
+  return new ApiError(
+    status,
+    typeof error?.code === "string" ? error.code : "internal",
+    typeof error?.message === "string" ? error.message : fallbackMessage,
+    error?.fieldErrors as Record<string, string[]> | undefined,
+  );
+}
+
+/**
+ * POSTs one file as multipart `file` and resolves with the JSON answer. XMLHttpRequest rather
+ * than fetch, because only it reports upload progress. Failures are ApiErrors carrying the
+ * server's message, like requestJson's.
+ */
+export function uploadFileRequest<T>({
+  url,
+  file,
+  onProgress,
+  signal,
+  failureMessage,
+  abortMessage = "Upload cancelled.",
+}: {
+  url: string;
+  file: File;
+  /** 0-1, as the bytes leave the browser. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+  /** Shown when the server's answer carries no message of its own. */
+  failureMessage: string;
+  abortMessage?: string;
+}): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    xhr.responseType = "json";
+    xhr.upload.addEventListener("progress", (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    });
+    xhr.addEventListener("load", () => {
+      if (xhr.status >= 200 && xhr.status < 300 && xhr.response) resolve(xhr.response as T);
+      else reject(apiErrorFrom(xhr.status, xhr.response, failureMessage));
+    });
+    xhr.addEventListener("error", () =>
+      reject(new ApiError(0, "network", "Could not reach the server. Check your connection.")),
+    );
+    xhr.addEventListener("abort", () => reject(new ApiError(0, "aborted", abortMessage)));
+    signal?.addEventListener("abort", () => xhr.abort(), { once: true });
+    const body = new FormData();
+    body.append("file", file);
+    xhr.send(body);
+  });
 }
 
 export type CreatedGpt = { id: string; slug: string; revision: number };
@@ -95,4 +142,24 @@ export function publishGptRequest({
     method: "POST",
     body: JSON.stringify(input),
   });
+}
+
+export function listMyGptsRequest(): Promise<{ gpts: MyGptSummary[] }> {
+  return requestJson("/api/gpts", { method: "GET" });
+}
+
+export function deleteGptRequest({ gptId }: { gptId: string }): Promise<{ ok: true }> {
+  return requestJson(`/api/gpts/${encodeURIComponent(gptId)}`, { method: "DELETE" });
+}
+
+export type CopiedGpt = { id: string; slug: string; name: string };
+
+export function duplicateGptRequest({ gptId }: { gptId: string }): Promise<CopiedGpt> {
+  return requestJson(`/api/gpts/${encodeURIComponent(gptId)}/duplicate`, { method: "POST" });
+}
+
+export type RemixedGpt = { id: string; slug: string };
+
+export function remixGptRequest({ gptId }: { gptId: string }): Promise<RemixedGpt> {
+  return requestJson(`/api/gpts/${encodeURIComponent(gptId)}/remix`, { method: "POST" });
 }

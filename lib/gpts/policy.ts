@@ -7,6 +7,8 @@ type GptAccessFields = {
   publishedVersionId: string | null;
   /** A banned creator's GPTs disappear for everyone but admins. */
   isOwnerBanned?: boolean;
+  /** Soft-deleted by its owner: gone for everyone (admins still see it in their lists). */
+  isDeleted?: boolean;
 };
 
 export function canEditGpt(
@@ -21,6 +23,7 @@ export function canViewGpt(
   actor: Pick<Actor, "id" | "role"> | null,
   gpt: GptAccessFields,
 ): boolean {
+  if (gpt.isDeleted) return false;
   if (actor?.role === "ADMIN") return true;
   if (gpt.isOwnerBanned) return false;
   if (actor && actor.id === gpt.ownerId) return true;
@@ -34,6 +37,22 @@ export function isListedInStore(gpt: GptAccessFields): boolean {
     gpt.status === "ACTIVE" &&
     gpt.visibility === "PUBLIC" &&
     gpt.publishedVersionId !== null &&
-    !gpt.isOwnerBanned
+    !gpt.isOwnerBanned &&
+    !gpt.isDeleted
   );
+}
+
+/**
+ * Who may copy a GPT's published configuration into a draft of their own: any signed-in user,
+ * when its owner allows remixing and it is published, shared (link or public), not removed, not
+ * deleted and its owner not banned. Admin rights add nothing here. Whoever may remix may also view
+ * the published settings (instructions included): that is the owner's explicit opt-in.
+ */
+export function canRemixGpt(
+  actor: Pick<Actor, "id" | "role"> | null,
+  gpt: GptAccessFields & { allowRemix: boolean },
+): boolean {
+  if (!actor || !gpt.allowRemix || gpt.isDeleted || gpt.isOwnerBanned) return false;
+  if (gpt.status !== "ACTIVE" || !gpt.publishedVersionId) return false;
+  return gpt.visibility !== "PRIVATE" || actor.id === gpt.ownerId;
 }

@@ -2,13 +2,15 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { assertHasBuilderProfile } from "../users/builder-profile-queries";
 import { configOf } from "./gpt-config";
 import { parseInput } from "./parse-input";
 import { type PublishGptInput, publishGptSchema } from "./schemas";
 
 /**
  * Snapshots the draft as the next immutable version and makes it the one users talk to, with the
- * chosen visibility. Public GPTs need a creator display name; it defaults to the account name.
+ * chosen visibility. Public GPTs need a builder profile (the creator name shown in the store):
+ * without one the publish fails with a `displayName` field error, and nothing is published.
  */
 export async function publishGpt({
   actor,
@@ -35,13 +37,7 @@ export async function publishGpt({
     }
     if (!gpt.name.trim())
       throw new AppError("bad_request", "Give your GPT a name before publishing.");
-    if (visibility === "PUBLIC") {
-      const profile = await tx.builderProfile.findUnique({ where: { userId: actor.id } });
-      if (!profile) {
-        const displayName = (actor.name ?? "").trim() || actor.email.split("@")[0];
-        await tx.builderProfile.create({ data: { userId: actor.id, displayName } });
-      }
-    }
+    if (visibility === "PUBLIC") await assertHasBuilderProfile(tx, actor.id);
     const last = await tx.gptVersion.findFirst({
       where: { gptId },
       orderBy: { number: "desc" },

@@ -1,8 +1,10 @@
 import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
+import { getDefaultModel } from "../models/queries";
+import { avatarUrl } from "./avatar/avatar-url";
 import { changedFields, versionedFieldsSelect } from "./gpt-config";
-import { canViewGpt, isListedInStore } from "./policy";
+import { canRemixGpt, canViewGpt, isListedInStore } from "./policy";
 
 /**
  * Reads for GPTs. Public payloads come from the published version and never include instructions
@@ -14,6 +16,49 @@ const creatorSelect = {
   name: true,
   builderProfile: { select: { displayName: true } },
 } as const;
+
+/** Enough of a remix's original to decide whether the actor may follow "Remixed from". */
+const remixedFromSelect = {
+  select: {
+    slug: true,
+    ownerId: true,
+    visibility: true,
+    status: true,
+    publishedVersionId: true,
+    deletedAt: true,
+    owner: { select: { bannedAt: true } },
+    publishedVersion: { select: { name: true } },
+  },
+} as const;
+
+type RemixOriginal = {
+  slug: string;
+  ownerId: string;
+  visibility: "PRIVATE" | "LINK" | "PUBLIC";
+  status: "ACTIVE" | "REMOVED";
+  publishedVersionId: string | null;
+  deletedAt: Date | null;
+  owner: { bannedAt: Date | null };
+  publishedVersion: { name: string } | null;
+};
+
+/**
+ * "Remixed from X", only while the actor can still open X, named by its published version (an
+ * original's unpublished draft name is its owner's business).
+ */
+function remixedFromLink(
+  actor: Actor | null,
+  original: RemixOriginal | null,
+): { slug: string; name: string } | null {
+  if (!original?.publishedVersion) return null;
+  const access = {
+    ...original,
+    isOwnerBanned: original.owner.bannedAt !== null,
+    isDeleted: original.deletedAt !== null,
+  };
+  if (!canViewGpt(actor, access)) return null;
+  return { slug: original.slug, name: original.publishedVersion.name };
+}
 
 function creatorName(owner: {
   name: string | null;
@@ -27,6 +72,9 @@ export type StoreGptCard = {
   slug: string;
   name: string;
   description: string;
+  /** From the published version: the uploaded picture, else initials on `avatarColor`. */
+  avatarUrl: string | null;
+  avatarColor: string | null;
   creatorName: string;
   categoryName: string | null;
   conversationCount: number;
@@ -44,6 +92,7 @@ export async function listStoreGpts({
       visibility: "PUBLIC",
       status: "ACTIVE",
       publishedVersionId: { not: null },
+      deletedAt: null,
       owner: { bannedAt: null },
     },
     orderBy: [{ conversationCount: "desc" }, { createdAt: "desc" }],
@@ -55,7 +104,13 @@ export async function listStoreGpts({
       conversationCount: true,
       owner: { select: creatorSelect },
       publishedVersion: {
-        select: { name: true, description: true, categoryId: true },
+        select: {
+          name: true,
+          description: true,
+          categoryId: true,
+          avatarKey: true,
+          avatarColor: true,
+        },
       },
     },
   });
@@ -66,6 +121,8 @@ export async function listStoreGpts({
     slug: gpt.slug,
     name: gpt.publishedVersion!.name,
     description: gpt.publishedVersion!.description,
+    avatarUrl: avatarUrl(gpt.publishedVersion!.avatarKey),
+    avatarColor: gpt.publishedVersion!.avatarColor,
     creatorName: creatorName(gpt.owner),
     categoryName: gpt.publishedVersion!.categoryId
       ? (categoryNames.get(gpt.publishedVersion!.categoryId) ?? null)
@@ -82,6 +139,20 @@ export type GptPage = StoreGptCard & {
   isOwner: boolean;
   isPublished: boolean;
   versionNumber: number | null;
+  remixCount: number;
+  /** The actor may remix it, or could once signed in (signed-out visitors are sent to sign in). */
+  isRemixable: boolean;
+  remixedFrom: { slug: string; name: string } | null;
+  /** The published settings, only when the owner allows viewing settings and remixing. */
+  settings: GptPageSettings | null;
+};
+
+export type GptPageSettings = {
+  instructions: string;
+  conversationStarters: string[];
+  /** Null when the GPT uses the instance's default model. */
+  modelName: string | null;
+  capabilities: string[];
 };
 
 /** The GPT page payload, or null when the actor may not see it (a private GPT is a 404). */
@@ -103,6 +174,10 @@ export async function getGptPage({
       isDemo: true,
       conversationCount: true,
       publishedVersionId: true,
+      deletedAt: true,
+      allowRemix: true,
+      remixCount: true,
+      remixedFrom: remixedFromSelect,
       owner: { select: { ...creatorSelect, bannedAt: true } },
       publishedVersion: {
         select: {
@@ -111,12 +186,22 @@ export async function getGptPage({
           description: true,
           conversationStarters: true,
           categoryId: true,
+          // For the opt-in settings view only; never returned unless allowRemix is on.
+          instructions: true,
+          modelConfigId: true,
+          capabilities: true,
+          avatarKey: true,
+          avatarColor: true,
         },
       },
     },
   });
   if (!gpt) return null;
-  const access = { ...gpt, isOwnerBanned: gpt.owner.bannedAt !== null };
+  const access = {
+    ...gpt,
+    isOwnerBanned: gpt.owner.bannedAt !== null,
+    isDeleted: gpt.deletedAt !== null,
+  };
   if (!canViewGpt(actor, access) || !gpt.publishedVersion) return null;
   const version = gpt.publishedVersion;
   const category = version.categoryId
@@ -130,6 +215,8 @@ export async function getGptPage({
     slug: gpt.slug,
     name: version.name,
     description: version.description,
+    avatarUrl: avatarUrl(version.avatarKey),
+    avatarColor: version.avatarColor,
     conversationStarters: version.conversationStarters,
     creatorName: creatorName(gpt.owner),
     categoryName: category?.name ?? null,
@@ -140,27 +227,86 @@ export async function getGptPage({
     isOwner: actor?.id === gpt.ownerId,
     isPublished: true,
     versionNumber: version.number,
+    remixCount: gpt.remixCount,
+    // A signed-out visitor is judged as any signed-in user: the button asks them to sign in.
+    isRemixable: canRemixGpt(actor ?? { id: "", role: "USER" }, access),
+    remixedFrom: remixedFromLink(actor, gpt.remixedFrom),
+    // The owner's explicit opt-in ("allow others to view settings and remix") is the only way
+    // instructions reach anyone but the owner, and only those of the published version.
+    settings: gpt.allowRemix ? await publishedSettings(version) : null,
   };
 }
 
-/** The owner's GPTs for "My GPTs", with draft state. */
-export async function listMyGpts({ actor }: { actor: Actor }) {
+async function publishedSettings(version: {
+  instructions: string;
+  conversationStarters: string[];
+  modelConfigId: string | null;
+  capabilities: string[];
+}): Promise<GptPageSettings> {
+  const model = version.modelConfigId
+    ? await prisma.modelConfig.findUnique({
+        where: { id: version.modelConfigId },
+        select: { displayName: true },
+      })
+    : null;
+  return {
+    instructions: version.instructions,
+    conversationStarters: version.conversationStarters,
+    modelName: model?.displayName ?? null,
+    capabilities: version.capabilities,
+  };
+}
+
+export type MyGptSummary = {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  avatarUrl: string | null;
+  avatarColor: string | null;
+  visibility: "PRIVATE" | "LINK" | "PUBLIC";
+  status: "ACTIVE" | "REMOVED";
+  conversationCount: number;
+  remixCount: number;
+  /** ISO time of the last change (serialisable: the browser refetches the list). */
+  updatedAt: string;
+  publishedVersion: { number: number } | null;
+  hasUnpublishedChanges: boolean;
+};
+
+/** The owner's GPTs for "My GPTs" (deleted ones left out), most recently changed first. */
+export async function listMyGpts({ actor }: { actor: Actor }): Promise<MyGptSummary[]> {
   const gpts = await prisma.gpt.findMany({
-    where: { ownerId: actor.id },
-    orderBy: { updatedAt: "desc" },
+    where: { ownerId: actor.id, deletedAt: null },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     select: {
       id: true,
       slug: true,
-      name: true,
-      description: true,
+      ...versionedFieldsSelect,
       visibility: true,
       status: true,
       conversationCount: true,
+      remixCount: true,
       updatedAt: true,
-      publishedVersion: { select: { number: true, createdAt: true } },
+      publishedVersion: { select: { number: true, ...versionedFieldsSelect } },
     },
   });
-  return gpts;
+  return gpts.map((gpt) => ({
+    id: gpt.id,
+    slug: gpt.slug,
+    name: gpt.name,
+    description: gpt.description,
+    avatarUrl: avatarUrl(gpt.avatarKey),
+    avatarColor: gpt.avatarColor,
+    visibility: gpt.visibility,
+    status: gpt.status,
+    conversationCount: gpt.conversationCount,
+    remixCount: gpt.remixCount,
+    updatedAt: gpt.updatedAt.toISOString(),
+    publishedVersion: gpt.publishedVersion ? { number: gpt.publishedVersion.number } : null,
+    hasUnpublishedChanges:
+      gpt.publishedVersion !== null && changedFields(gpt, gpt.publishedVersion).length > 0,
+  }));
 }
 
 /** Everything the editor needs, owner only (instructions included). */
@@ -178,21 +324,21 @@ export async function getGptForEditor({ actor, gptId }: { actor: Actor; gptId: s
       revision: true,
       conversationCount: true,
       remixCount: true,
-      remixedFrom: { select: { slug: true, name: true, deletedAt: true } },
+      remixedFrom: remixedFromSelect,
+      modelConfig: { select: { displayName: true, isEnabled: true } },
       publishedVersion: {
         select: { number: true, createdAt: true, ...versionedFieldsSelect },
       },
     },
   });
   if (!gpt) return null;
+  const { modelConfig, ...editable } = gpt;
   const published = gpt.publishedVersion;
   const hasUnpublishedChanges = !published || changedFields(gpt, published).length > 0;
   return {
-    ...gpt,
-    remixedFrom:
-      gpt.remixedFrom && !gpt.remixedFrom.deletedAt
-        ? { slug: gpt.remixedFrom.slug, name: gpt.remixedFrom.name }
-        : null,
+    ...editable,
+    modelFallback: await modelFallbackOf(gpt.modelConfigId, modelConfig),
+    remixedFrom: remixedFromLink(actor, gpt.remixedFrom),
     publishedVersion: published
       ? { number: published.number, createdAt: published.createdAt }
       : null,
@@ -201,6 +347,29 @@ export async function getGptForEditor({ actor, gptId }: { actor: Actor; gptId: s
 }
 
 export type GptForEditor = NonNullable<Awaited<ReturnType<typeof getGptForEditor>>>;
+
+/**
+ * When the draft's model was disabled by an administrator, chats fall back to the default model
+ * (lib/models/queries.ts resolveModel): the editor says so next to the model field.
+ */
+export type ModelFallback = {
+  modelConfigId: string;
+  modelName: string;
+  defaultModelName: string | null;
+};
+
+async function modelFallbackOf(
+  modelConfigId: string | null,
+  model: { displayName: string; isEnabled: boolean } | null,
+): Promise<ModelFallback | null> {
+  if (!modelConfigId || model?.isEnabled) return null;
+  const fallback = await getDefaultModel();
+  return {
+    modelConfigId,
+    modelName: model?.displayName ?? "The chosen model",
+    defaultModelName: fallback?.displayName ?? null,
+  };
+}
 
 export async function listCategories() {
   return prisma.category.findMany({

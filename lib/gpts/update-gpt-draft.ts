@@ -5,7 +5,7 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import { parseInput } from "./parse-input";
 import { updateGptDraftSchema } from "./schemas";
-import { validateDraftReferences } from "./validate-references";
+import { validateDraftAdditions, validateDraftReferences } from "./validate-references";
 
 /**
  * Saves the draft. The owner is part of the where clause (someone else's GPT is "not found"), and
@@ -24,13 +24,14 @@ export async function updateGptDraft({
   const { revision, ...draft } = parseInput(updateGptDraftSchema, input);
   return prisma.$transaction(async (tx) => {
     const current = await tx.gpt.findFirst({
-      where: { id: gptId, ownerId: actor.id },
-      select: { revision: true, modelConfigId: true },
+      where: { id: gptId, ownerId: actor.id, deletedAt: null },
+      select: { revision: true, modelConfigId: true, avatarKey: true, capabilities: true },
     });
     if (!current) throw new AppError("not_found", "GPT not found.");
     await validateDraftReferences(tx, draft, current.modelConfigId);
+    await validateDraftAdditions({ ownerId: actor.id, draft, current });
     const updated = await tx.gpt.updateMany({
-      where: { id: gptId, ownerId: actor.id, revision },
+      where: { id: gptId, ownerId: actor.id, deletedAt: null, revision },
       data: { ...draft, revision: { increment: 1 } },
     });
     if (updated.count === 0) {

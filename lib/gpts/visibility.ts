@@ -8,7 +8,8 @@ export const VISIBILITY_OPTIONS: { value: GptVisibility; label: string; descript
   {
     value: "LINK",
     label: "Anyone with the link",
-    description: "Not listed in the store. Anyone you share the link with can chat with it.",
+    description:
+      "Not listed in the store, not indexed by search engines. Anyone with the link can chat with it.",
   },
   {
     value: "PUBLIC",

@@ -50,6 +50,16 @@ export async function createPublishedGpt(
       conversationStarters: ["Hello"],
     },
   });
+  await ensureBuilderProfile(owner);
   await publishGpt({ actor: owner, gptId: gpt.id, input: { visibility: "PUBLIC" } });
   return gpt;
+}
+
+/** Public GPTs need a builder profile (the creator name in the store); named after the account. */
+export async function ensureBuilderProfile(owner: Actor, displayName?: string) {
+  return prisma.builderProfile.upsert({
+    where: { userId: owner.id },
+    create: { userId: owner.id, displayName: displayName ?? owner.name ?? "Test creator" },
+    update: {},
+  });
 }

@@ -45,6 +45,15 @@ export async function createGptViaApi(
   return response.json();
 }
 
+/** Public GPTs need a builder profile (the creator name in the store): set it through the API. */
+export async function setBuilderProfileViaApi(
+  request: APIRequestContext,
+  displayName: string,
+): Promise<void> {
+  const response = await request.put("/api/me/builder-profile", { data: { displayName } });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
 /** The owner's editor payload, read through the API. */
 export async function getGptViaApi(request: APIRequestContext, id: string): Promise<EditorGpt> {
   const response = await request.get(`/api/gpts/${id}`);

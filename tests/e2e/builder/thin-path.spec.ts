@@ -17,6 +17,7 @@ import {
   openPublishDialog,
   publishInEditor,
   saveStatus,
+  setBuilderProfileViaApi,
   systemPromptOf,
   uniqueSuffix,
 } from "./helpers";
@@ -68,6 +69,8 @@ test("[BUILDER]: a creator builds, previews and publishes a GPT; another user ch
   await page.getByRole("link", { name: "Create a GPT" }).click();
   await expect(page).toHaveURL(/\/gpts\/new$/);
   await expect(saveStatus(page)).toHaveText("Not saved yet");
+  // A new GPT opens on Create (building by conversation); this test fills in the form by hand.
+  await page.getByRole("tab", { name: "Configure" }).click();
 
   await nameInput(page).fill(gptName);
   await page.getByRole("textbox", { name: "Description", exact: true }).fill(description);
@@ -195,6 +198,7 @@ test("[BUILDER]: a published GPT keeps answering from its published version whil
   const publishedInstructions = `PUBLISHED-INSTRUCTIONS-${suffix}`;
   const draftInstructions = `DRAFT-INSTRUCTIONS-${suffix}`;
   await signUpViaApi(page, `Cleo Creator ${suffix}`);
+  await setBuilderProfileViaApi(page.request, `Cleo Creator ${suffix}`);
   const gpt = await createGptViaApi(page.request, {
     name: publishedName,
     description: "Knows when the tide turns.",
@@ -258,6 +262,7 @@ test("[BUILDER]: only the owner can edit a GPT: others get 404 and signed-out re
   const suffix = uniqueSuffix();
   const name = `Owned GPT ${suffix}`;
   await signUpViaApi(page, `Eve Owner ${suffix}`);
+  await setBuilderProfileViaApi(page.request, `Eve Owner ${suffix}`);
   const gpt = await createGptViaApi(page.request, {
     name,
     instructions: `Secret instructions ${suffix}`,
@@ -469,6 +474,7 @@ test("[BUILDER]: the editor of a published GPT fits a 390 px phone screen withou
 }) => {
   const suffix = uniqueSuffix();
   await signUpViaApi(page, `Lou Creator ${suffix}`);
+  await setBuilderProfileViaApi(page.request, `Lou Creator ${suffix}`);
   const gpt = await createGptViaApi(page.request, {
     name: `Pocket Sized Assistant Name ${suffix}`,
     description: "Works on a phone.",

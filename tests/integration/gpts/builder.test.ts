@@ -10,7 +10,14 @@ import { updateGptDraft } from "@/lib/gpts/update-gpt-draft";
 let counter = 0;
 async function createUser(name: string | null = "Ada Lovelace"): Promise<Actor> {
   counter += 1;
-  const user = await prisma.user.create({ data: { email: `builder${counter}@example.com`, name } });
+  // Named users get a builder profile (needed to publish publicly); nameless ones have none.
+  const user = await prisma.user.create({
+    data: {
+      email: `builder${counter}@example.com`,
+      name,
+      ...(name ? { builderProfile: { create: { displayName: name } } } : {}),
+    },
+  });
   return { id: user.id, email: user.email, name: user.name, role: "USER" };
 }
 
@@ -193,20 +200,24 @@ describe("[BUILDER]: create, edit and publish a GPT", () => {
     expect(await prisma.gptVersion.count({ where: { gptId: created.id } })).toBe(0);
   });
 
-  it("creates a builder profile on the first public publish, named after the account", async () => {
+  it("refuses a public publish without a builder profile, instead of inventing a creator name", async () => {
     const owner = await createUser(null);
     const created = await createGpt({ actor: owner, input: draft });
 
     await publishGpt({ actor: owner, gptId: created.id, input: { visibility: "LINK" } });
     expect(await prisma.builderProfile.findUnique({ where: { userId: owner.id } })).toBeNull();
 
-    await publishGpt({ actor: owner, gptId: created.id, input: { visibility: "PUBLIC" } });
-    const profile = await prisma.builderProfile.findUniqueOrThrow({ where: { userId: owner.id } });
-    expect(profile.displayName).toBe(owner.email.split("@")[0]);
-
-    // Publishing publicly again keeps the existing profile.
-    await publishGpt({ actor: owner, gptId: created.id, input: { visibility: "PUBLIC" } });
-    expect(await prisma.builderProfile.count({ where: { userId: owner.id } })).toBe(1);
+    const refused = await appErrorOf(
+      publishGpt({ actor: owner, gptId: created.id, input: { visibility: "PUBLIC" } }),
+    );
+    expect(refused.code).toBe("bad_request");
+    expect(refused.fieldErrors).toHaveProperty("displayName");
+    expect(await prisma.builderProfile.count({ where: { userId: owner.id } })).toBe(0);
+    // Nothing was published by the refused attempt.
+    expect(await prisma.gptVersion.count({ where: { gptId: created.id } })).toBe(1);
+    expect((await prisma.gpt.findUniqueOrThrow({ where: { id: created.id } })).visibility).toBe(
+      "LINK",
+    );
   });
 
   it("rejects over-limit fields with field errors and saves nothing", async () => {

@@ -28,7 +28,12 @@ async function createViaApi(body: unknown = { name: "Route GPT", instructions: "
 beforeEach(async () => {
   if (!owner) {
     const ownerRow = await prisma.user.create({
-      data: { email: "route-owner@example.com", name: "Owner" },
+      data: {
+        email: "route-owner@example.com",
+        name: "Owner",
+        // Publishing publicly needs a builder profile.
+        builderProfile: { create: { displayName: "Owner" } },
+      },
     });
     const otherRow = await prisma.user.create({
       data: { email: "route-other@example.com", name: "Other" },

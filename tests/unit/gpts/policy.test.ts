@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canEditGpt, canViewGpt, isListedInStore } from "@/lib/gpts/policy";
+import { canEditGpt, canRemixGpt, canViewGpt, isListedInStore } from "@/lib/gpts/policy";
 
 const owner = { id: "owner", role: "USER" as const };
 const stranger = { id: "stranger", role: "USER" as const };
@@ -55,6 +55,15 @@ describe("[BUILDER]: canViewGpt", () => {
     expect(canViewGpt(owner, removed)).toBe(true);
     expect(canViewGpt(admin, removed)).toBe(true);
   });
+
+  it("hides a deleted GPT from everyone, its owner and admins included", () => {
+    for (const visibility of ["PUBLIC", "LINK", "PRIVATE"] as const) {
+      const deleted = gpt({ visibility, isDeleted: true });
+      for (const actor of [owner, stranger, admin, null]) {
+        expect(canViewGpt(actor, deleted)).toBe(false);
+      }
+    }
+  });
 });
 
 describe("[BUILDER]: isListedInStore", () => {
@@ -64,5 +73,40 @@ describe("[BUILDER]: isListedInStore", () => {
     expect(isListedInStore(gpt({ visibility: "PRIVATE" }))).toBe(false);
     expect(isListedInStore(gpt({ publishedVersionId: null }))).toBe(false);
     expect(isListedInStore(gpt({ status: "REMOVED" }))).toBe(false);
+  });
+
+  it("never lists a deleted GPT", () => {
+    expect(isListedInStore(gpt({ isDeleted: true }))).toBe(false);
+    expect(isListedInStore(gpt({ isDeleted: false }))).toBe(true);
+  });
+});
+
+describe("[BUILDER]: canRemixGpt", () => {
+  const remixable = (overrides: Partial<Gpt> = {}) => ({ ...gpt(overrides), allowRemix: true });
+
+  it("lets any signed-in user remix a shared, published GPT whose owner allows it", () => {
+    for (const visibility of ["PUBLIC", "LINK"] as const) {
+      expect(canRemixGpt(stranger, remixable({ visibility }))).toBe(true);
+    }
+    expect(canRemixGpt(owner, remixable())).toBe(true);
+  });
+
+  it("refuses signed-out visitors and GPTs whose owner does not allow remixing", () => {
+    expect(canRemixGpt(null, remixable())).toBe(false);
+    expect(canRemixGpt(stranger, { ...gpt(), allowRemix: false })).toBe(false);
+  });
+
+  it("refuses private, unpublished, removed, deleted and banned-owner GPTs, admins included", () => {
+    const hidden = [
+      remixable({ visibility: "PRIVATE" }),
+      remixable({ publishedVersionId: null }),
+      remixable({ status: "REMOVED" }),
+      remixable({ isDeleted: true }),
+      remixable({ isOwnerBanned: true }),
+    ];
+    for (const candidate of hidden) {
+      expect(canRemixGpt(stranger, candidate)).toBe(false);
+      expect(canRemixGpt(admin, candidate)).toBe(false);
+    }
   });
 });

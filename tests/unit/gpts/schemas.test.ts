@@ -22,6 +22,12 @@ describe("[BUILDER]: draft schema", () => {
       conversationStarters: [],
       modelConfigId: null,
       categoryId: null,
+      avatarKey: null,
+      avatarColor: null,
+      temperature: null,
+      capabilities: [],
+      allowRemix: false,
+      allowKnowledgeRemix: false,
     });
   });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { GptEditor } from "@/components/builder/gpt-editor";
 import { getActor } from "@/lib/auth/session";
+import { getCapabilityAvailability } from "@/lib/gpts/capability-availability";
 import { listCategories } from "@/lib/gpts/queries";
 import { listEnabledModels } from "@/lib/models/queries";
 
@@ -17,6 +18,7 @@ export default async function NewGptPage() {
       gpt={null}
       models={models}
       categories={categories}
+      capabilityAvailability={getCapabilityAvailability()}
       isAdmin={actor.role === "ADMIN"}
     />
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { GptChat } from "@/components/chat/gpt-chat";
+import { UnavailableGptChat } from "@/components/chat/unavailable-gpt-chat";
 import { getActor } from "@/lib/auth/session";
 import { getConversation } from "@/lib/chat/queries";
 import { getGptPage } from "@/lib/gpts/queries";
@@ -18,7 +19,8 @@ export default async function ConversationPage({ params }: Props) {
   if (!conversation) notFound();
   if (conversation.isPreview) redirect(`/gpts/${conversation.gptId}/edit`);
   const gpt = await getGptPage({ actor, slug: conversation.gptSlug });
-  if (!gpt) notFound();
+  // Deleted, or no longer shared with this user: the history stays readable, the composer goes.
+  if (!gpt) return <UnavailableGptChat conversation={conversation} />;
   return (
     <GptChat
       gpt={gpt}

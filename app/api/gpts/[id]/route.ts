@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { deleteGpt } from "@/lib/gpts/delete-gpt";
 import { getGptForEditor } from "@/lib/gpts/queries";
 import { updateGptDraftSchema } from "@/lib/gpts/schemas";
 import { updateGptDraft } from "@/lib/gpts/update-gpt-draft";
@@ -19,4 +20,9 @@ export const GET = route<undefined, Params>({ access: "user" }, async ({ actor, 
 export const PATCH = route<typeof updateGptDraftSchema, Params>(
   { access: "user", body: updateGptDraftSchema },
   ({ actor, body, params }) => updateGptDraft({ actor, gptId: params.id, input: body }),
+);
+
+/** Soft-deletes the caller's GPT (its conversations keep their history) → `{ ok: true }`. */
+export const DELETE = route<undefined, Params>({ access: "user" }, ({ actor, params }) =>
+  deleteGpt({ actor, gptId: params.id }),
 );

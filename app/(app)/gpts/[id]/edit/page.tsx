@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { GptEditor } from "@/components/builder/gpt-editor";
 import { getActor } from "@/lib/auth/session";
+import { getCapabilityAvailability } from "@/lib/gpts/capability-availability";
 import { getGptForEditor, listCategories } from "@/lib/gpts/queries";
 import { listEnabledModels } from "@/lib/models/queries";
 
@@ -24,6 +25,7 @@ export default async function EditGptPage({ params }: { params: Promise<{ id: st
       gpt={gpt}
       models={models}
       categories={categories}
+      capabilityAvailability={getCapabilityAvailability()}
       isAdmin={actor.role === "ADMIN"}
     />
   );

@@ -1,0 +1,90 @@
+"use client";
+
+import { ChevronDown, SlidersHorizontal } from "lucide-react";
+import { useId, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { capabilityLabel } from "@/lib/gpts/capabilities";
+import type { GptPageSettings } from "@/lib/gpts/queries";
+import { cn } from "@/lib/utils/cn";
+
+/**
+ * "View settings": the published configuration, shown only because the owner allows others to
+ * view settings and remix (the payload has no settings otherwise).
+ */
+export function GptSettingsDisclosure({ settings }: { settings: GptPageSettings }) {
+  const [isOpen, setIsOpen] = useState(false);
+  const panelId = useId();
+  return (
+    <div className="w-full max-w-2xl text-left">
+      <div className="flex justify-center">
+        <button
+          type="button"
+          aria-expanded={isOpen}
+          aria-controls={panelId}
+          onClick={() => setIsOpen((open) => !open)}
+          className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
+          <SlidersHorizontal aria-hidden="true" className="size-4" />
+          View settings
+          <ChevronDown
+            aria-hidden="true"
+            className={cn("size-4 transition-transform", isOpen && "rotate-180")}
+          />
+        </button>
+      </div>
+      <section
+        id={panelId}
+        hidden={!isOpen}
+        aria-label="Published settings"
+        className="mt-3 rounded-xl border bg-card p-4 text-sm"
+        data-testid="gpt-settings"
+      >
+        <dl className="grid gap-4 sm:grid-cols-[8.5rem_1fr] sm:gap-x-4 sm:gap-y-3">
+          <dt className="font-medium">Model</dt>
+          <dd className="-mt-3 text-muted-foreground sm:mt-0">
+            {settings.modelName ?? "The instance’s default model"}
+          </dd>
+          <dt className="font-medium">Capabilities</dt>
+          <dd className="-mt-3 sm:mt-0">
+            {settings.capabilities.length > 0 ? (
+              <span className="flex flex-wrap gap-1.5">
+                {settings.capabilities.map((key) => (
+                  <Badge key={key} variant="secondary">
+                    {capabilityLabel(key)}
+                  </Badge>
+                ))}
+              </span>
+            ) : (
+              <span className="text-muted-foreground">None</span>
+            )}
+          </dd>
+          <dt className="font-medium">Conversation starters</dt>
+          <dd className="-mt-3 sm:mt-0">
+            {settings.conversationStarters.length > 0 ? (
+              <ul className="list-disc space-y-1 pl-5 text-muted-foreground">
+                {settings.conversationStarters.map((starter) => (
+                  <li key={starter}>{starter}</li>
+                ))}
+              </ul>
+            ) : (
+              <span className="text-muted-foreground">None</span>
+            )}
+          </dd>
+          <dt className="font-medium">Instructions</dt>
+          <dd className="-mt-3 sm:mt-0">
+            {settings.instructions.trim() ? (
+              <pre
+                className="max-h-80 overflow-y-auto whitespace-pre-wrap break-words rounded-lg bg-muted p-3 font-sans text-sm"
+                data-testid="gpt-settings-instructions"
+              >
+                {settings.instructions}
+              </pre>
+            ) : (
+              <span className="text-muted-foreground">None</span>
+            )}
+          </dd>
+        </dl>
+      </section>
+    </div>
+  );
+}

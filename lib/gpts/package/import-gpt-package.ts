@@ -1,0 +1,143 @@
+import "server-only";
+import type { Actor } from "../../auth/session";
+import { prisma } from "../../db";
+import { AppError, isAppError } from "../../errors";
+import { deleteObject } from "../../storage/storage";
+import { storeAvatarImage } from "../avatar/store-avatar-image";
+import { capabilityLabel } from "../capabilities";
+import { unavailableCapabilities } from "../capability-availability";
+import { parseInput } from "../parse-input";
+import { type GptDraft, gptDraftSchema } from "../schemas";
+import { makeGptSlug } from "../slug";
+import { validateDraftAdditions, validateDraftReferences } from "../validate-references";
+import type { GptPackage } from "./package-schema";
+import { readGptPackage } from "./read-gpt-package";
+
+export type ImportedGpt = { id: string; slug: string; warnings: string[] };
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** Maps the package's category and model hints to this instance's rows, warning on misses. */
+async function resolveReferences(gpt: GptPackage["gpt"], warnings: string[]) {
+  const [category, model] = await Promise.all([
+    gpt.category
+      ? prisma.category.findUnique({ where: { slug: gpt.category.slug }, select: { id: true } })
+      : null,
+    gpt.model
+      ? prisma.modelConfig.findFirst({
+          where: { modelId: gpt.model.modelId, isEnabled: true },
+          orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }],
+          select: { id: true },
+        })
+      : null,
+  ]);
+  if (gpt.category && !category) {
+    const label = gpt.category.name ? ` (${gpt.category.name})` : "";
+    warnings.push(
+      `Category "${gpt.category.slug}"${label} does not exist here, so the GPT has no category.`,
+    );
+  }
+  if (gpt.model && !model) {
+    warnings.push(
+      `Model "${gpt.model.modelId}" is not available here, so the GPT uses the default model.`,
+    );
+  }
+  return { categoryId: category?.id ?? null, modelConfigId: model?.id ?? null };
+}
+
+/** Decodes, checks and stores the packaged picture; its problems are reported at its path. */
+async function storePackageAvatar(ownerId: string, dataUri: string): Promise<string> {
+  const bytes = Buffer.from(dataUri.slice(dataUri.indexOf(",") + 1), "base64");
+  try {
+    const { key } = await storeAvatarImage({ ownerId, bytes: new Uint8Array(bytes) });
+    return key;
+  } catch (error) {
+    if (isAppError(error) && error.code === "bad_request") {
+      throw new AppError("bad_request", "This file is not a valid GPT package.", {
+        "gpt.avatar.dataUri": [error.message],
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Creates a new private, unpublished draft owned by the actor from an uploaded package (.json or
+ * .zip). All-or-nothing: the whole package is validated (picture included) before anything is
+ * written; the picture is stored just before the one transaction that creates the GPT, and
+ * deleted again if that transaction fails. Hints this instance can't honour (unknown category or
+ * model, capabilities it can't serve, actions and knowledge it doesn't support yet) become
+ * `warnings`, not failures. A capability key no Atelier knows is an error (package-schema.ts).
+ */
+export async function importGptPackage({
+  actor,
+  bytes,
+}: {
+  actor: Actor;
+  bytes: Uint8Array;
+}): Promise<ImportedGpt> {
+  const { pkg, knowledgeFiles } = readGptPackage(bytes);
+  const warnings: string[] = [];
+  const references = await resolveReferences(pkg.gpt, warnings);
+  const unavailable = unavailableCapabilities(pkg.gpt.capabilities);
+  if (unavailable.length > 0) {
+    warnings.push(
+      `${unavailable.map(capabilityLabel).join(", ")} ${unavailable.length === 1 ? "is" : "are"} not available on this instance, so ${unavailable.length === 1 ? "it is" : "they are"} switched off.`,
+    );
+  }
+  if (pkg.actions.length > 0) {
+    warnings.push(
+      `${plural(pkg.actions.length, "action")} not imported: this instance does not support actions yet.`,
+    );
+  }
+  if (knowledgeFiles.length > 0) {
+    warnings.push(
+      `${plural(knowledgeFiles.length, "knowledge file")} not imported: this instance does not support knowledge files yet.`,
+    );
+  }
+  const draft: GptDraft = parseInput(gptDraftSchema, {
+    name: pkg.gpt.name,
+    description: pkg.gpt.description,
+    instructions: pkg.gpt.instructions,
+    conversationStarters: pkg.gpt.conversationStarters,
+    ...references,
+    avatarKey: null,
+    avatarColor: pkg.gpt.avatar?.color ?? null,
+    temperature: pkg.gpt.temperature,
+    capabilities: pkg.gpt.capabilities.filter((key) => !(unavailable as string[]).includes(key)),
+    // Sharing settings are the new owner's choice, never the package's.
+    allowRemix: false,
+    allowKnowledgeRemix: false,
+  });
+
+  const avatarKey = pkg.gpt.avatar?.dataUri
+    ? await storePackageAvatar(actor.id, pkg.gpt.avatar.dataUri)
+    : null;
+  try {
+    const gpt = await prisma.$transaction(async (tx) => {
+      await validateDraftReferences(tx, draft);
+      await validateDraftAdditions({
+        ownerId: actor.id,
+        draft: { ...draft, avatarKey },
+        current: null,
+      });
+      // The knowledge issue creates the KnowledgeFile rows for `knowledgeFiles` here.
+      return tx.gpt.create({
+        data: {
+          ...draft,
+          avatarKey,
+          ownerId: actor.id,
+          slug: makeGptSlug(draft.name),
+          visibility: "PRIVATE",
+        },
+        select: { id: true, slug: true },
+      });
+    });
+    return { id: gpt.id, slug: gpt.slug, warnings };
+  } catch (error) {
+    if (avatarKey) await deleteObject(avatarKey).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import type { Actor } from "../auth/session";
+import { prisma } from "../db";
+import { AppError } from "../errors";
+
+/**
+ * Takes a GPT out of the store: no version is live any more, so its page and chat are "not found"
+ * for everyone else. Versions are kept (history, restore), and the next publish gets the next
+ * number. Unpublishing an unpublished GPT is a no-op.
+ */
+export async function unpublishGpt({
+  actor,
+  gptId,
+}: {
+  actor: Actor;
+  gptId: string;
+}): Promise<{ isPublished: false }> {
+  const updated = await prisma.gpt.updateMany({
+    where: { id: gptId, ownerId: actor.id, deletedAt: null },
+    data: { publishedVersionId: null },
+  });
+  if (updated.count === 0) throw new AppError("not_found", "GPT not found.");
+  return { isPublished: false };
+}

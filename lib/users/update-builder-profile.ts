@@ -1,0 +1,23 @@
+import "server-only";
+import type { Actor } from "../auth/session";
+import { prisma } from "../db";
+import { parseInput } from "../gpts/parse-input";
+import { type BuilderProfileInput, builderProfileSchema } from "./builder-profile-schema";
+
+/** Creates or renames the actor's own builder profile (the creator name on public GPTs). */
+export async function updateBuilderProfile({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: BuilderProfileInput;
+}): Promise<{ profile: { displayName: string } }> {
+  const { displayName } = parseInput(builderProfileSchema, input);
+  const profile = await prisma.builderProfile.upsert({
+    where: { userId: actor.id },
+    create: { userId: actor.id, displayName },
+    update: { displayName },
+    select: { displayName: true },
+  });
+  return { profile };
+}
