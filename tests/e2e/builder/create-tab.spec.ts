@@ -1,5 +1,13 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, expectNoA11yViolations, signUpViaApi, test } from "../support/fixtures";
+import {
+  ADMIN,
+  expect,
+  expectNoA11yViolations,
+  newIsolatedContext,
+  signInViaApi,
+  signUpViaApi,
+  test,
+} from "../support/fixtures";
 import {
   createGptViaApi,
   expectSaved,
@@ -199,4 +207,56 @@ test("[BUILDER]: the Configure form is read-only while the builder answers", asy
   );
   await openTab(page, "Configure");
   await expect(nameInput(page)).toBeEnabled();
+});
+
+test("[BUILDER]: with no model enabled, the Create tab explains why building by conversation is unavailable", async ({
+  page,
+  browser,
+}) => {
+  const adminContext = await newIsolatedContext(browser);
+  const admin = await adminContext.newPage();
+  await signInViaApi(admin.request, ADMIN.email, ADMIN.password);
+  const listed = await admin.request.get("/api/admin/models");
+  expect(listed.status(), await listed.text()).toBe(200);
+  const enabledIds = ((await listed.json()).models as { id: string; isEnabled: boolean }[])
+    .filter((model) => model.isEnabled)
+    .map((model) => model.id);
+  const setEnabled = async (isEnabled: boolean) => {
+    for (const id of enabledIds) {
+      const response = await admin.request.patch(`/api/admin/models/${id}`, {
+        data: { isEnabled },
+      });
+      expect(response.status(), await response.text()).toBe(200);
+    }
+  };
+  try {
+    await setEnabled(false);
+    await signUpViaApi(page, `Nora No-model ${uniqueSuffix()}`);
+    await page.goto("/gpts/new");
+    // Without a model a new GPT opens on Configure; Create says why it cannot help.
+    await expect(page.getByRole("tab", { name: "Configure" })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
+    await openTab(page, "Create");
+    const unavailable = createPanel(page).getByTestId("builder-unavailable");
+    await expect(
+      unavailable.getByRole("heading", { name: "Building by conversation is unavailable" }),
+    ).toBeVisible();
+    await expect(unavailable).toContainText("No model is configured on this Atelier instance");
+    await expect(unavailable).toContainText("An administrator can add one");
+    await expect(
+      createPanel(page).getByRole("textbox", { name: "Message the GPT Builder" }),
+    ).toHaveCount(0);
+
+    // The administrator sees the same explanation with a way to fix it.
+    await admin.goto("/gpts/new");
+    await admin.getByRole("tab", { name: "Create" }).click();
+    await expect(
+      admin.getByRole("link", { name: "Add a model in Admin → Models" }),
+    ).toHaveAttribute("href", "/admin/models");
+  } finally {
+    await setEnabled(true);
+    await adminContext.close();
+  }
 });
