@@ -2,7 +2,7 @@
 
 import { ArrowLeft, Download, Ellipsis, ExternalLink, EyeOff, History, Share2 } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { type MouseEvent, useRef, useState } from "react";
 import { ExportGptDialog } from "@/components/builder/export-gpt-dialog";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -59,14 +59,36 @@ export function EditorHeader({
   initialVisibility,
 }: EditorHeaderProps) {
   const [openDialog, setOpenDialog] = useState<OpenDialog>(null);
+  // The dialogs are controlled, not opened by a Radix trigger, so they cannot return focus by
+  // themselves (a menu item is gone by the time they close): remember where to put it back.
+  const moreActionsRef = useRef<HTMLButtonElement>(null);
+  const returnFocusRef = useRef<HTMLElement | null>(null);
   const [visibility, setVisibility] = useState(initialVisibility);
   const gpt = draft.gpt;
   const { restore, unpublish } = useVersionActions(draft);
   const gptName = draft.values.name.trim();
 
+  function openFrom(dialog: Exclude<OpenDialog, null>, origin: HTMLElement | null) {
+    returnFocusRef.current = origin;
+    setOpenDialog(dialog);
+  }
+  const openFromMenu = (dialog: Exclude<OpenDialog, null>) =>
+    openFrom(dialog, moreActionsRef.current);
+  const openFromButton = (dialog: Exclude<OpenDialog, null>) => (event: MouseEvent<HTMLElement>) =>
+    openFrom(dialog, event.currentTarget);
+
   const dialogProps = (dialog: Exclude<OpenDialog, null>) => ({
     open: openDialog === dialog,
-    onOpenChange: (open: boolean) => setOpenDialog(open ? dialog : null),
+    onOpenChange: (open: boolean) => {
+      setOpenDialog(open ? dialog : null);
+      if (open) return;
+      // After Radix's own focus handling, once the dialog has unmounted.
+      requestAnimationFrame(() => {
+        const target = returnFocusRef.current;
+        // A button hidden at this width (Versions on phones) cannot take focus: use the menu.
+        (target?.offsetParent ? target : moreActionsRef.current)?.focus();
+      });
+    },
   });
 
   async function publish(input: PublishGptInput) {
@@ -114,32 +136,32 @@ export function EditorHeader({
               variant="ghost"
               size="sm"
               className="hidden md:inline-flex"
-              onClick={() => setOpenDialog("versions")}
+              onClick={openFromButton("versions")}
             >
               <History aria-hidden="true" />
               Versions
             </Button>
-            <Button variant="ghost" size="sm" onClick={() => setOpenDialog("share")}>
+            <Button variant="ghost" size="sm" onClick={openFromButton("share")}>
               <Share2 aria-hidden="true" />
               <span className="sr-only sm:not-sr-only">Share</span>
             </Button>
             {/* Not modal: a modal menu would fight the dialog it opens over focus and pointer. */}
             <DropdownMenu modal={false}>
               <DropdownMenuTrigger asChild>
-                <Button variant="ghost" size="icon" aria-label="More actions">
+                <Button ref={moreActionsRef} variant="ghost" size="icon" aria-label="More actions">
                   <Ellipsis aria-hidden="true" />
                 </Button>
               </DropdownMenuTrigger>
               <DropdownMenuContent align="end" className="min-w-44">
-                <DropdownMenuItem onSelect={() => setOpenDialog("versions")}>
+                <DropdownMenuItem onSelect={() => openFromMenu("versions")}>
                   <History aria-hidden="true" />
                   Versions
                 </DropdownMenuItem>
-                <DropdownMenuItem onSelect={() => setOpenDialog("share")}>
+                <DropdownMenuItem onSelect={() => openFromMenu("share")}>
                   <Share2 aria-hidden="true" />
                   Share…
                 </DropdownMenuItem>
-                <DropdownMenuItem onSelect={() => setOpenDialog("export")}>
+                <DropdownMenuItem onSelect={() => openFromMenu("export")}>
                   <Download aria-hidden="true" />
                   Export…
                 </DropdownMenuItem>
@@ -148,7 +170,7 @@ export function EditorHeader({
                     <DropdownMenuSeparator />
                     <DropdownMenuItem
                       variant="destructive"
-                      onSelect={() => setOpenDialog("unpublish")}
+                      onSelect={() => openFromMenu("unpublish")}
                     >
                       <EyeOff aria-hidden="true" />
                       Unpublish…
@@ -168,11 +190,7 @@ export function EditorHeader({
         >
           Save draft
         </Button>
-        <Button
-          type="button"
-          onClick={() => setOpenDialog("publish")}
-          disabled={status === "REMOVED"}
-        >
+        <Button type="button" onClick={openFromButton("publish")} disabled={status === "REMOVED"}>
           Publish
         </Button>
       </div>

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { releaseAvatar } from "./avatar/release-avatar";
 import { type DraftFormValues, toDraftFormValues } from "./draft-form";
 import { changedFields, configOf, versionedFieldsSelect } from "./gpt-config";
 import { parseInput } from "./parse-input";
@@ -34,11 +35,12 @@ export async function restoreGptVersion({
   input: RestoreGptVersionInput;
 }): Promise<RestoredDraft> {
   const { revision } = parseInput(restoreGptVersionSchema, input);
-  return prisma.$transaction(async (tx) => {
+  const { restored, replacedAvatarKey } = await prisma.$transaction(async (tx) => {
     const gpt = await tx.gpt.findFirst({
       where: { id: gptId, ownerId: actor.id, deletedAt: null },
       select: {
         id: true,
+        avatarKey: true,
         allowRemix: true,
         allowKnowledgeRemix: true,
         publishedVersion: { select: versionedFieldsSelect },
@@ -71,7 +73,7 @@ export async function restoreGptVersion({
         "This GPT was changed in another tab or window. Reload to get the latest version.",
       );
     }
-    return {
+    const restored: RestoredDraft = {
       revision: revision + 1,
       values: toDraftFormValues({
         ...config,
@@ -81,5 +83,9 @@ export async function restoreGptVersion({
       matchesPublished:
         gpt.publishedVersion !== null && changedFields(config, gpt.publishedVersion).length === 0,
     };
+    const replaced = gpt.avatarKey !== config.avatarKey ? gpt.avatarKey : null;
+    return { restored, replacedAvatarKey: replaced };
   });
+  if (replacedAvatarKey) await releaseAvatar(replacedAvatarKey);
+  return restored;
 }

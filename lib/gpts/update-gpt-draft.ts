@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { releaseAvatar } from "./avatar/release-avatar";
 import { parseInput } from "./parse-input";
 import { updateGptDraftSchema } from "./schemas";
 import { validateDraftAdditions, validateDraftReferences } from "./validate-references";
@@ -22,7 +23,7 @@ export async function updateGptDraft({
   input: z.input<typeof updateGptDraftSchema>;
 }) {
   const { revision, ...draft } = parseInput(updateGptDraftSchema, input);
-  return prisma.$transaction(async (tx) => {
+  const saved = await prisma.$transaction(async (tx) => {
     const current = await tx.gpt.findFirst({
       where: { id: gptId, ownerId: actor.id, deletedAt: null },
       select: { revision: true, modelConfigId: true, avatarKey: true, capabilities: true },
@@ -40,6 +41,11 @@ export async function updateGptDraft({
         "This GPT was changed in another tab or window. Reload to get the latest version.",
       );
     }
-    return { revision: revision + 1 };
+    return { revision: revision + 1, replacedAvatarKey: current.avatarKey };
   });
+  // After the commit: the old picture may only go once the draft no longer points at it.
+  if (saved.replacedAvatarKey && saved.replacedAvatarKey !== draft.avatarKey) {
+    await releaseAvatar(saved.replacedAvatarKey);
+  }
+  return { revision: saved.revision };
 }

@@ -315,3 +315,26 @@ test("[VERSIONS]: Share changes who can open the GPT at once, and asks for a cre
     await otherContext.close();
   }
 });
+
+test("[VERSIONS]: closing a header dialog puts focus back on what opened it, by button or by menu", async ({
+  page,
+}) => {
+  await signUpViaApi(page, `Fay Focus ${uniqueSuffix()}`);
+  const gpt = await createGptViaApi(page.request, { name: `Focus Keeper ${uniqueSuffix()}` });
+  await openEditor(page, gpt.id);
+
+  const shareButton = page.getByRole("button", { name: "Share", exact: true });
+  await shareButton.click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(shareButton).toBeFocused();
+
+  const moreActions = page.getByRole("button", { name: "More actions" });
+  await moreActions.click();
+  await page.getByRole("menuitem", { name: "Export…" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(moreActions).toBeFocused();
+});

@@ -8,7 +8,9 @@ import { storageDir } from "@/lib/env";
 import { MAX_AVATAR_BYTES } from "@/lib/gpts/avatar/avatar-rules";
 import { storeAvatarImage } from "@/lib/gpts/avatar/store-avatar-image";
 import { createGpt } from "@/lib/gpts/create-gpt";
+import { publishGpt } from "@/lib/gpts/publish-gpt";
 import { getGptForEditor } from "@/lib/gpts/queries";
+import { restoreGptVersion } from "@/lib/gpts/restore-gpt-version";
 import { AVATAR_KEY_PATTERN } from "@/lib/gpts/schemas";
 import { updateGptDraft } from "@/lib/gpts/update-gpt-draft";
 import { deleteObject, getObject } from "@/lib/storage/storage";
@@ -260,5 +262,75 @@ describe("[BUILDER]: a draft may only name its owner's uploaded pictures", () =>
       input: { name: "Steady renamed", avatarKey: key, revision: gpt.revision },
     });
     expect(saved.revision).toBe(gpt.revision + 1);
+  });
+});
+
+describe("[BUILDER]: a replaced picture's file is deleted once nothing uses it", () => {
+  async function upload() {
+    const { key } = await storeAvatarImage({
+      ownerId: owner.id,
+      bytes: await canvas(64, 64).png().toBuffer(),
+    });
+    return key;
+  }
+
+  it("deletes the draft's old picture on replace and on removal", async () => {
+    const first = await upload();
+    const second = await upload();
+    const gpt = await createGpt({ actor: owner, input: { name: "Repainted", avatarKey: first } });
+    const replaced = await updateGptDraft({
+      actor: owner,
+      gptId: gpt.id,
+      input: { name: "Repainted", avatarKey: second, revision: gpt.revision },
+    });
+    expect(await getObject(first)).toBeNull();
+    expect(await getObject(second)).not.toBeNull();
+
+    await updateGptDraft({
+      actor: owner,
+      gptId: gpt.id,
+      input: { name: "Repainted", avatarKey: null, revision: replaced.revision },
+    });
+    expect(await getObject(second)).toBeNull();
+  });
+
+  it("keeps a picture a published version still shows, so restoring that version brings it back", async () => {
+    const published = await upload();
+    const later = await upload();
+    const gpt = await createGpt({
+      actor: owner,
+      input: { name: "Versioned", avatarKey: published },
+    });
+    await publishGpt({ actor: owner, gptId: gpt.id, input: { visibility: "PRIVATE" } });
+    const saved = await updateGptDraft({
+      actor: owner,
+      gptId: gpt.id,
+      input: { name: "Versioned", avatarKey: later, revision: gpt.revision },
+    });
+    expect(await getObject(published)).not.toBeNull();
+
+    // Restoring v1 puts its picture back and lets go of the draft-only one.
+    const restored = await restoreGptVersion({
+      actor: owner,
+      gptId: gpt.id,
+      number: 1,
+      input: { revision: saved.revision },
+    });
+    expect(restored.values.avatarKey).toBe(published);
+    expect(await getObject(published)).not.toBeNull();
+    expect(await getObject(later)).toBeNull();
+  });
+
+  it("keeps a picture another GPT's draft uses", async () => {
+    const shared = await upload();
+    const replacement = await upload();
+    const first = await createGpt({ actor: owner, input: { name: "One", avatarKey: shared } });
+    await createGpt({ actor: owner, input: { name: "Two", avatarKey: shared } });
+    await updateGptDraft({
+      actor: owner,
+      gptId: first.id,
+      input: { name: "One", avatarKey: replacement, revision: first.revision },
+    });
+    expect(await getObject(shared)).not.toBeNull();
   });
 });
