@@ -25,6 +25,10 @@ export const VERSIONED_FIELD_LABELS: Record<VersionedField, string> = {
   avatarColor: "Avatar colour",
   temperature: "Temperature",
   capabilities: "Capabilities",
+  knowledgeTopK: "Passages per answer",
+  knowledgeMinScore: "Minimum relevance",
+  hideKnowledgeSources: "Hide file names in citations",
+  knowledgeOnly: "Answer only from knowledge",
 };
 
 /** Long text is compared line by line; everything else as a before/after value. */

@@ -16,6 +16,10 @@ export type DraftFormValues = {
   avatarColor: string | null;
   temperature: number | null;
   capabilities: string[];
+  knowledgeTopK: number;
+  knowledgeMinScore: number;
+  hideKnowledgeSources: boolean;
+  knowledgeOnly: boolean;
   allowRemix: boolean;
   allowKnowledgeRemix: boolean;
 };
@@ -40,6 +44,10 @@ export const EMPTY_DRAFT_FORM: DraftFormValues = {
   avatarColor: null,
   temperature: null,
   capabilities: [],
+  knowledgeTopK: 5,
+  knowledgeMinScore: 0.1,
+  hideKnowledgeSources: false,
+  knowledgeOnly: false,
   allowRemix: false,
   allowKnowledgeRemix: false,
 };
@@ -56,6 +64,10 @@ export function toDraftFormValues(gpt: DraftFormValues): DraftFormValues {
     avatarColor: gpt.avatarColor,
     temperature: gpt.temperature,
     capabilities: [...gpt.capabilities],
+    knowledgeTopK: gpt.knowledgeTopK,
+    knowledgeMinScore: gpt.knowledgeMinScore,
+    hideKnowledgeSources: gpt.hideKnowledgeSources,
+    knowledgeOnly: gpt.knowledgeOnly,
     allowRemix: gpt.allowRemix,
     allowKnowledgeRemix: gpt.allowKnowledgeRemix,
   };
@@ -74,6 +86,10 @@ export function draftSnapshot(draft: GptDraft): string {
     draft.avatarColor,
     draft.temperature,
     draft.capabilities,
+    draft.knowledgeTopK,
+    draft.knowledgeMinScore,
+    draft.hideKnowledgeSources,
+    draft.knowledgeOnly,
     draft.allowRemix,
     draft.allowKnowledgeRemix,
   ]);

@@ -14,6 +14,10 @@ export const VERSIONED_FIELDS = [
   "avatarColor",
   "temperature",
   "capabilities",
+  "knowledgeTopK",
+  "knowledgeMinScore",
+  "hideKnowledgeSources",
+  "knowledgeOnly",
 ] as const;
 
 export type VersionedField = (typeof VERSIONED_FIELDS)[number];
@@ -29,6 +33,10 @@ export type GptConfig = {
   avatarColor: string | null;
   temperature: number | null;
   capabilities: string[];
+  knowledgeTopK: number;
+  knowledgeMinScore: number;
+  hideKnowledgeSources: boolean;
+  knowledgeOnly: boolean;
 };
 
 /** Picks the versioned fields from a Gpt (draft) or GptVersion row. */
@@ -44,6 +52,10 @@ export function configOf(source: GptConfig): GptConfig {
     avatarColor: source.avatarColor,
     temperature: source.temperature,
     capabilities: [...source.capabilities].sort(),
+    knowledgeTopK: source.knowledgeTopK,
+    knowledgeMinScore: source.knowledgeMinScore,
+    hideKnowledgeSources: source.hideKnowledgeSources,
+    knowledgeOnly: source.knowledgeOnly,
   };
 }
 

@@ -10,6 +10,8 @@ export const GPT_LIMITS = {
   starterLength: 200,
   temperatureMin: 0,
   temperatureMax: 2,
+  knowledgeTopKMin: 1,
+  knowledgeTopKMax: 20,
 } as const;
 
 /**
@@ -78,6 +80,19 @@ export const gptDraftSchema = z.object({
     )
     .default([])
     .transform((keys) => [...new Set(keys)].sort()),
+  knowledgeTopK: z
+    .number("Enter a whole number.")
+    .int("Enter a whole number.")
+    .min(GPT_LIMITS.knowledgeTopKMin, "Give the model between 1 and 20 passages.")
+    .max(GPT_LIMITS.knowledgeTopKMax, "Give the model between 1 and 20 passages.")
+    .default(5),
+  knowledgeMinScore: z
+    .number("Enter a number.")
+    .min(0, "Use a relevance between 0 and 1.")
+    .max(1, "Use a relevance between 0 and 1.")
+    .default(0.1),
+  hideKnowledgeSources: z.boolean().default(false),
+  knowledgeOnly: z.boolean().default(false),
   allowRemix: z.boolean().default(false),
   allowKnowledgeRemix: z.boolean().default(false),
 });

@@ -13,6 +13,10 @@ const base: GptConfig = {
   avatarColor: null,
   temperature: null,
   capabilities: [],
+  knowledgeTopK: 5,
+  knowledgeMinScore: 0.1,
+  hideKnowledgeSources: false,
+  knowledgeOnly: false,
 };
 
 const names = {

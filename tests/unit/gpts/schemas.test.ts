@@ -26,6 +26,10 @@ describe("[BUILDER]: draft schema", () => {
       avatarColor: null,
       temperature: null,
       capabilities: [],
+      knowledgeTopK: 5,
+      knowledgeMinScore: 0.1,
+      hideKnowledgeSources: false,
+      knowledgeOnly: false,
       allowRemix: false,
       allowKnowledgeRemix: false,
     });

@@ -1,0 +1,32 @@
+import "server-only";
+import { prisma } from "../db";
+import type { InstanceSettings } from "../generated/prisma/client";
+import type { KnowledgeLimits } from "../knowledge/types";
+
+const MB = 1024 * 1024;
+const SETTINGS_ID = 1;
+
+/**
+ * The instance's admin-editable settings: one row (id 1), created with the schema's defaults the
+ * first time anything reads it, so every reader sees the same values.
+ */
+export async function getInstanceSettings(): Promise<InstanceSettings> {
+  return prisma.instanceSettings.upsert({
+    where: { id: SETTINGS_ID },
+    create: { id: SETTINGS_ID },
+    update: {},
+  });
+}
+
+export function knowledgeLimitsOf(settings: InstanceSettings): KnowledgeLimits {
+  return {
+    maxFilesPerGpt: settings.knowledgeMaxFilesPerGpt,
+    maxFileBytes: settings.knowledgeMaxFileMb * MB,
+    maxTokensPerFile: settings.knowledgeMaxTokensPerFile,
+    maxBytesPerCreator: settings.knowledgeMaxMbPerCreator * MB,
+  };
+}
+
+export async function getKnowledgeLimits(): Promise<KnowledgeLimits> {
+  return knowledgeLimitsOf(await getInstanceSettings());
+}
