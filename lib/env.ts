@@ -21,6 +21,13 @@ const schema = z.object({
   ),
   DATA_DIR: z.string().default(".data"),
   STORAGE_DIR: optionalString,
+  S3_BUCKET: optionalString,
+  S3_REGION: optionalString,
+  S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: optionalString.pipe(z.enum(["true", "false"]).optional()),
+  S3_PREFIX: optionalString,
   PORT: z.coerce.number().int().positive().default(3000),
   APP_URL: optionalString.pipe(z.url().optional()),
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
@@ -48,8 +55,18 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+const withS3Credentials = schema.superRefine((value, context) => {
+  if (value.S3_BUCKET && !(value.S3_ACCESS_KEY_ID && value.S3_SECRET_ACCESS_KEY)) {
+    context.addIssue({
+      code: "custom",
+      path: ["S3_ACCESS_KEY_ID"],
+      message: "S3_BUCKET is set: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required too",
+    });
+  }
+});
+
 function loadEnv(): Env {
-  const parsed = schema.safeParse(process.env);
+  const parsed = withS3Credentials.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
