@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite-pgvector",
     "pglite-prisma-adapter",
     "@node-rs/argon2",
+    // Loaded as they are on disk: pg-boss reads its SQL at run time; the parsers run in a worker.
+    "pg-boss",
+    "unpdf",
+    "mammoth",
   ],
   poweredByHeader: false,
   // Keep build output separate so `next build` in tests never clobbers a running `npm start`.

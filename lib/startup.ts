@@ -2,13 +2,14 @@ import "server-only";
 import { seedDatabase } from "../prisma/seed";
 import { databaseKind, ensureDatabase } from "./db";
 import { appUrl, dataDir, env } from "./env";
+import { startJobs, stopJobsOnShutdown } from "./jobs/runner";
 import { bootstrapModelFromEnv } from "./models/bootstrap-model-from-env";
 import { hasAnyEnabledModel } from "./models/queries";
 import { getInstanceSecrets } from "./security/instance-secrets";
 
 /**
  * Runs once per server process (instrumentation.ts): open the database, apply migrations, seed an
- * empty database, create the env model, and print where to open the app and how to sign in.
+ * empty database, create the env model, start background jobs, and print where to open the app and how to sign in.
  */
 export async function startServer(): Promise<void> {
   const startedAt = Date.now();
@@ -21,6 +22,9 @@ export async function startServer(): Promise<void> {
   });
   const bootstrappedModel = await bootstrapModelFromEnv();
   const hasModel = await hasAnyEnabledModel();
+  // Background jobs (knowledge ingestion) run in this process, on this database, once migrated.
+  await startJobs();
+  stopJobsOnShutdown();
 
   const lines = [
     "",

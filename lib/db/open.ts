@@ -16,6 +16,9 @@ export type Database = {
   prisma: PrismaClient;
   /** Runs raw SQL scripts (migrations) outside Prisma. */
   sql: SqlRunner;
+  /** The driver under Prisma, for pg-boss, which must share it (lib/jobs/job-database.ts). */
+  pglite?: PGlite;
+  pool?: pg.Pool;
   close: () => Promise<void>;
 };
 
@@ -48,6 +51,7 @@ export function openDatabase(options: OpenOptions): Database {
       kind: "postgres",
       prisma,
       sql: pgRunner(pool),
+      pool,
       close: async () => {
         await prisma.$disconnect();
         await pool.end();
@@ -65,6 +69,7 @@ export function openDatabase(options: OpenOptions): Database {
     kind: "embedded",
     prisma,
     sql: pgliteRunner(pglite),
+    pglite,
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();

@@ -1,8 +1,11 @@
+import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { createGpt } from "@/lib/gpts/create-gpt";
 import { publishGpt } from "@/lib/gpts/publish-gpt";
+import { uploadKnowledgeFile } from "@/lib/knowledge/files/upload-knowledge-file";
 import { saveModel } from "@/lib/models/save-model";
+import { putObject, randomKeyPart } from "@/lib/storage/storage";
 
 let counter = 0;
 
@@ -61,5 +64,70 @@ export async function ensureBuilderProfile(owner: Actor, displayName?: string) {
     where: { userId: owner.id },
     create: { userId: owner.id, displayName: displayName ?? owner.name ?? "Test creator" },
     update: {},
+  });
+}
+
+/** Uploads a text knowledge file through the domain function (queued, not yet processed). */
+export async function uploadTextKnowledge(
+  owner: Actor,
+  gptId: string,
+  { name = "notes.md", text }: { name?: string; text: string },
+) {
+  return uploadKnowledgeFile({
+    actor: owner,
+    gptId,
+    file: { name, bytes: new TextEncoder().encode(text) },
+  });
+}
+
+/** A knowledge file row (and its blob) written directly, in any state, for pipeline tests. */
+export async function createKnowledgeFileRow(
+  owner: Actor,
+  gptId: string,
+  {
+    text = "# Notes\n\nSome knowledge.",
+    status = "QUEUED",
+    attempts = 0,
+    inDraft = true,
+  }: {
+    text?: string;
+    status?: "QUEUED" | "PROCESSING" | "READY" | "FAILED";
+    attempts?: number;
+    inDraft?: boolean;
+  } = {},
+) {
+  const bytes = new TextEncoder().encode(text);
+  const blobKey = `knowledge/${owner.id}/${randomKeyPart()}.md`;
+  await putObject(blobKey, bytes);
+  return prisma.knowledgeFile.create({
+    data: {
+      gptId,
+      ownerId: owner.id,
+      name: "notes.md",
+      kind: "markdown",
+      mimeType: "text/markdown",
+      sizeBytes: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      blobKey,
+      status,
+      attempts,
+      inDraft,
+    },
+  });
+}
+
+/** Sets instance knowledge limits (the rest keep their values). */
+export async function setKnowledgeSettings(
+  data: Partial<{
+    knowledgeMaxFilesPerGpt: number;
+    knowledgeMaxFileMb: number;
+    knowledgeMaxTokensPerFile: number;
+    knowledgeMaxMbPerCreator: number;
+  }>,
+) {
+  return prisma.instanceSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, ...data },
+    update: data,
   });
 }

@@ -1,0 +1,19 @@
+import { route } from "@/lib/http/route";
+import { instanceSettingsInputSchema } from "@/lib/settings/schemas";
+import {
+  getInstanceSettingsForAdmin,
+  updateInstanceSettings,
+} from "@/lib/settings/update-instance-settings";
+
+export const dynamic = "force-dynamic";
+
+/** GET → { settings: InstanceSettingsView } (knowledge limits, embedding model). */
+export const GET = route({ access: "admin" }, async ({ actor }) => ({
+  settings: await getInstanceSettingsForAdmin({ actor }),
+}));
+
+/** PUT InstanceSettingsInput → { settings }; audited. */
+export const PUT = route(
+  { access: "admin", body: instanceSettingsInputSchema },
+  async ({ actor, body }) => ({ settings: await updateInstanceSettings({ actor, input: body }) }),
+);

@@ -1,0 +1,88 @@
+import "server-only";
+import type { Actor } from "../auth/session";
+import { prisma } from "../db";
+import { AppError } from "../errors";
+import type { InstanceSettings } from "../generated/prisma/client";
+import { getInstanceSettings } from "./instance-settings";
+import {
+  type InstanceSettingsInput,
+  type InstanceSettingsView,
+  instanceSettingsInputSchema,
+} from "./schemas";
+
+const SETTINGS_ID = 1;
+
+export function toInstanceSettingsView(settings: InstanceSettings): InstanceSettingsView {
+  return {
+    knowledgeMaxFilesPerGpt: settings.knowledgeMaxFilesPerGpt,
+    knowledgeMaxFileMb: settings.knowledgeMaxFileMb,
+    knowledgeMaxTokensPerFile: settings.knowledgeMaxTokensPerFile,
+    knowledgeMaxMbPerCreator: settings.knowledgeMaxMbPerCreator,
+    embeddingModelConfigId: settings.embeddingModelConfigId,
+  };
+}
+
+export async function getInstanceSettingsForAdmin({
+  actor,
+}: {
+  actor: Actor;
+}): Promise<InstanceSettingsView> {
+  if (actor.role !== "ADMIN") throw new AppError("forbidden", "Administrators only.");
+  return toInstanceSettingsView(await getInstanceSettings());
+}
+
+/**
+ * Saves the instance settings (admin only) and records the change in the audit log. Lowering a
+ * limit never touches existing files; it applies to the next upload.
+ */
+export async function updateInstanceSettings({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: InstanceSettingsInput;
+}): Promise<InstanceSettingsView> {
+  if (actor.role !== "ADMIN") throw new AppError("forbidden", "Administrators only.");
+  const parsed = instanceSettingsInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.map(String).join(".") || "_";
+      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+    }
+    throw new AppError("bad_request", "Check the highlighted fields.", fieldErrors);
+  }
+  const data = parsed.data;
+  const saved = await prisma.$transaction(async (tx) => {
+    if (data.embeddingModelConfigId) {
+      const model = await tx.modelConfig.findFirst({
+        where: { id: data.embeddingModelConfigId, kind: "EMBEDDING", isEnabled: true },
+        select: { id: true },
+      });
+      if (!model) {
+        const message = "Choose an enabled embedding model, or none.";
+        throw new AppError("bad_request", message, { embeddingModelConfigId: [message] });
+      }
+    }
+    const before = await tx.instanceSettings.findUnique({ where: { id: SETTINGS_ID } });
+    const settings = await tx.instanceSettings.upsert({
+      where: { id: SETTINGS_ID },
+      create: { id: SETTINGS_ID, ...data },
+      update: data,
+    });
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.id,
+        action: "settings.update",
+        targetType: "InstanceSettings",
+        targetId: String(SETTINGS_ID),
+        data: {
+          before: before ? toInstanceSettingsView(before) : null,
+          after: toInstanceSettingsView(settings),
+        },
+      },
+    });
+    return settings;
+  });
+  return toInstanceSettingsView(saved);
+}
