@@ -12,6 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 import type { ChatMessage, ChatMessageStatus } from "@/lib/chat/schemas";
+import { citationsOf } from "@/lib/knowledge/citations/types";
 import { cn } from "@/lib/utils/cn";
 import { Composer } from "./composer";
 import { conversationKeys } from "./hooks";
@@ -159,6 +160,7 @@ export function ChatPanel(props: ChatPanelProps) {
                   key={message.id}
                   author={message.role}
                   text={textOf(message)}
+                  citations={citationsOf(message.parts)}
                   gptName={gptName}
                   gptAvatar={{ src: props.avatarSrc, color: props.avatarColor }}
                   status={message.metadata?.status}

@@ -4,7 +4,9 @@ import { CircleAlert, CircleStop } from "lucide-react";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 import { Markdown } from "@/components/ui/markdown";
 import type { ChatMessageStatus } from "@/lib/chat/schemas";
+import type { Citation } from "@/lib/knowledge/citations/types";
 import { cn } from "@/lib/utils/cn";
+import { CitationMarkdown } from "./citation-markdown";
 
 type Props = {
   author: "user" | "assistant" | "system";
@@ -14,6 +16,8 @@ type Props = {
   status?: ChatMessageStatus;
   errorMessage?: string | null;
   isStreaming?: boolean;
+  /** Knowledge passages the answer cites; its "[n]" markers open them (citationsOf(parts)). */
+  citations?: Citation[];
 };
 
 /** One turn: user messages as right-aligned bubbles, answers as full-width Markdown (ChatGPT-like). */
@@ -25,6 +29,7 @@ export function MessageBubble({
   status,
   errorMessage,
   isStreaming,
+  citations,
 }: Props) {
   if (author === "user") {
     return (
@@ -50,7 +55,11 @@ export function MessageBubble({
       />
       <div className={cn("min-w-0 flex-1 text-sm", isStreaming && "streaming")}>
         {text ? (
-          <Markdown>{text}</Markdown>
+          citations && citations.length > 0 ? (
+            <CitationMarkdown citations={citations}>{text}</CitationMarkdown>
+          ) : (
+            <Markdown>{text}</Markdown>
+          )
         ) : isStreaming ? (
           <span className="inline-flex items-center gap-1 py-2" role="status">
             <span className="sr-only">Thinking</span>

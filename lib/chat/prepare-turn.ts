@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import type { ModelConfig } from "../generated/prisma/client";
 import { canViewGpt } from "../gpts/policy";
 import { resolveModel } from "../models/queries";
+import { type KnowledgeSettings, type KnowledgeTurn, prepareKnowledgeTurn } from "./knowledge-turn";
 import { type ChatRequest, textOf } from "./schemas";
 
 /**
@@ -38,6 +39,8 @@ export type Turn = {
   temperature: number | null;
   channel: "STORE" | "PREVIEW";
   history: { role: "user" | "assistant"; content: string }[];
+  /** Knowledge retrieved for this turn; absent without the capability or live files. */
+  knowledge?: KnowledgeTurn | null;
 };
 
 export const GPT_UNAVAILABLE_MESSAGE = "This GPT is no longer available.";
@@ -72,7 +75,15 @@ export async function prepareTurn({
     modelConfigId: string | null;
     temperature: number | null;
     versionId: string | null;
+    knowledge: KnowledgeSettings;
   };
+  const knowledgeOf = (from: KnowledgeSettings): KnowledgeSettings => ({
+    capabilities: from.capabilities,
+    knowledgeTopK: from.knowledgeTopK,
+    knowledgeMinScore: from.knowledgeMinScore,
+    hideKnowledgeSources: from.hideKnowledgeSources,
+    knowledgeOnly: from.knowledgeOnly,
+  });
   if (request.isPreview) {
     if (gpt.ownerId !== actor.id) throw new AppError("not_found", "GPT not found.");
     source = {
@@ -81,6 +92,7 @@ export async function prepareTurn({
       modelConfigId: gpt.modelConfigId,
       temperature: gpt.temperature,
       versionId: null,
+      knowledge: knowledgeOf(gpt),
     };
   } else {
     if (!canViewGpt(actor, access) || !gpt.publishedVersion) {
@@ -94,6 +106,7 @@ export async function prepareTurn({
       modelConfigId: version.modelConfigId,
       temperature: version.temperature,
       versionId: version.id,
+      knowledge: knowledgeOf(version),
     };
   }
 
@@ -163,9 +176,17 @@ export async function prepareTurn({
   });
 
   const history = await loadTurnHistory(conversationId);
-  if (history.at(-1)?.role !== "user") {
+  const question = history.at(-1);
+  if (question?.role !== "user") {
     throw new AppError("bad_request", "There is no message to answer. Type a new message.");
   }
+  const knowledge = await prepareKnowledgeTurn({
+    gptId: gpt.id,
+    versionId: source.versionId,
+    settings: source.knowledge,
+    query: question.content,
+    isOwner: gpt.ownerId === actor.id,
+  });
 
   return {
     actor,
@@ -179,6 +200,7 @@ export async function prepareTurn({
     temperature: source.temperature,
     channel: request.isPreview ? "PREVIEW" : "STORE",
     history,
+    knowledge,
   };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "../db";
+import { CITATIONS_PART_TYPE, type Citation } from "../knowledge/citations/types";
 import { costMicros } from "../usage/cost";
 import type { Turn } from "./prepare-turn";
 import type { ChatMessageStatus } from "./schemas";
@@ -16,6 +17,7 @@ export async function recordAssistantMessage({
   status,
   errorMessage,
   usage,
+  citations = [],
 }: {
   turn: Turn;
   messageId: string;
@@ -23,6 +25,8 @@ export async function recordAssistantMessage({
   status: ChatMessageStatus;
   errorMessage?: string;
   usage: { inputTokens: number; outputTokens: number; isEstimated: boolean };
+  /** Passages the answer cites (already filtered for the reader: see buildCitations). */
+  citations?: Citation[];
 }): Promise<void> {
   const cost = costMicros({
     inputTokens: usage.inputTokens,
@@ -41,7 +45,12 @@ export async function recordAssistantMessage({
         id: messageId,
         conversationId: turn.conversationId,
         role: "ASSISTANT",
-        parts: text ? [{ type: "text", text }] : [],
+        parts: [
+          ...(text ? [{ type: "text", text }] : []),
+          ...(citations.length > 0
+            ? [{ type: CITATIONS_PART_TYPE, id: "citations", data: { citations } }]
+            : []),
+        ],
         status,
         errorMessage: errorMessage ?? null,
         versionId: turn.versionId,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CitationsPart } from "../knowledge/citations/types";
 
 export const MESSAGE_MAX_CHARS = 32_000;
 
@@ -25,7 +26,8 @@ export const chatRequestSchema = z.object({
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 
 export type TextPart = { type: "text"; text: string };
-export type StoredPart = TextPart;
+/** Citations (lib/knowledge/citations/types.ts) are a `data-citations` part, live and stored. */
+export type StoredPart = TextPart | CitationsPart;
 
 export type ChatMessageStatus = "COMPLETE" | "INTERRUPTED" | "FAILED";
 

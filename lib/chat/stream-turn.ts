@@ -1,10 +1,20 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { createUIMessageStreamResponse, isStepCount, streamText, type ToolSet } from "ai";
+import {
+  createUIMessageStreamResponse,
+  isStepCount,
+  streamText,
+  type ToolSet,
+  type UIMessageChunk,
+} from "ai";
 import { chatModel } from "../ai/providers";
+import { buildCitations } from "../knowledge/citations/extract-citations";
+import { CITATIONS_PART_TYPE, type Citation } from "../knowledge/citations/types";
+import { KNOWLEDGE_TOOL_NAME } from "../knowledge/retrieval/retrieval-tool";
 import { openSecret } from "../security/secret-box";
 import { countPromptTokens, countTokens } from "../usage/count-tokens";
-import { fitHistory, systemPrompt } from "./build-prompt";
+import { fitHistory, knowledgePrompt, systemPrompt } from "./build-prompt";
+import { KNOWLEDGE_MAX_STEPS, knowledgeTools } from "./knowledge-turn";
 import { describeModelError } from "./model-errors";
 import type { Turn } from "./prepare-turn";
 import { recordAssistantMessage } from "./record-assistant-message";
@@ -21,8 +31,8 @@ export async function streamTurn({
   turn,
   requestSignal,
   system: systemOverride,
-  tools,
-  maxSteps = 1,
+  tools: extraTools,
+  maxSteps: requestedMaxSteps = 1,
   messageId = randomUUID(),
 }: {
   turn: Turn;
@@ -41,8 +51,29 @@ export async function streamTurn({
   const apiKey = turn.model.apiKeyCiphertext
     ? await openSecret(turn.model.apiKeyCiphertext)
     : undefined;
-  const system =
+  const knowledge = turn.knowledge ?? null;
+  const baseSystem =
     systemOverride ?? systemPrompt({ gptName: turn.gptName, instructions: turn.instructions });
+  const system = knowledge
+    ? `${baseSystem}\n\n${knowledgePrompt({
+        sources: knowledge.registry.all(),
+        knowledgeOnly: knowledge.knowledgeOnly,
+        showFileNames: knowledge.showFileNames,
+      })}`
+    : baseSystem;
+  const tools: ToolSet | undefined = knowledge
+    ? { ...knowledgeTools(knowledge), ...extraTools }
+    : extraTools;
+  const maxSteps = knowledge ? Math.max(requestedMaxSteps, KNOWLEDGE_MAX_STEPS) : requestedMaxSteps;
+  /** Only passages the answer cites reach the browser or the database. */
+  const citationsFor = (answer: string): Citation[] =>
+    knowledge
+      ? buildCitations({
+          text: answer,
+          sources: knowledge.registry.all(),
+          showFileNames: knowledge.showFileNames,
+        })
+      : [];
   const messages = fitHistory({
     system,
     history: turn.history,
@@ -87,6 +118,7 @@ export async function streamTurn({
         status: isEmpty ? "FAILED" : outcome.status,
         errorMessage: isEmpty ? "The model returned an empty answer." : outcome.errorMessage,
         usage,
+        citations: citationsFor(text),
       });
     } catch (error) {
       console.error("[atelier] could not record assistant message", error);
@@ -125,12 +157,37 @@ export async function streamTurn({
   });
   // When the browser goes away (Stop, closed tab), stop the upstream call too.
   const reader = uiStream.getReader();
-  const body = new ReadableStream({
+  // The knowledge tool's calls and results (raw passages) never reach the browser; its cited
+  // passages arrive as a `data-citations` part, updated whenever the answer cites a new label.
+  const hiddenToolCalls = new Set<string>();
+  let streamedText = "";
+  let sentCitationKey = "";
+  const body = new ReadableStream<UIMessageChunk>({
     async pull(controller) {
       try {
-        const { done, value } = await reader.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) {
+            controller.close();
+            return;
+          }
+          if (knowledge && isHiddenToolChunk(value, hiddenToolCalls)) continue;
+          controller.enqueue(value);
+          if (knowledge && value.type === "text-delta") {
+            streamedText += value.delta;
+            const citations = citationsFor(streamedText);
+            const key = citations.map((citation) => citation.n).join(",");
+            if (key !== sentCitationKey) {
+              sentCitationKey = key;
+              controller.enqueue({
+                type: CITATIONS_PART_TYPE,
+                id: "citations",
+                data: { citations },
+              } as UIMessageChunk);
+            }
+          }
+          return;
+        }
       } catch (error) {
         // A broken upstream connection can surface here instead of as an error part.
         const errorText = describeModelError(error);
@@ -148,4 +205,11 @@ export async function streamTurn({
     stream: body,
     headers: { "x-conversation-id": turn.conversationId },
   });
+}
+
+/** Chunks of a knowledge tool call (remembered by id from the chunk that names the tool). */
+function isHiddenToolChunk(chunk: UIMessageChunk, hidden: Set<string>): boolean {
+  if (!chunk.type.startsWith("tool-") || !("toolCallId" in chunk)) return false;
+  if ("toolName" in chunk && chunk.toolName === KNOWLEDGE_TOOL_NAME) hidden.add(chunk.toolCallId);
+  return hidden.has(chunk.toolCallId);
 }

@@ -17,6 +17,7 @@ export function toPublicModel(model: ModelConfig): PublicModelConfig {
     contextWindow: model.contextWindow,
     isDefault: model.isDefault,
     isEnabled: model.isEnabled,
+    kind: model.kind,
   };
 }
 
@@ -37,29 +38,32 @@ export async function listModelsForAdmin({
   return listModels();
 }
 
-/** Models a creator can pick for a GPT. */
+/** Models a creator can pick for a GPT (chat models only: embedding models cannot answer). */
 export async function listEnabledModels(): Promise<
   Pick<PublicModelConfig, "id" | "displayName" | "isDefault">[]
 > {
   return prisma.modelConfig.findMany({
-    where: { isEnabled: true },
+    where: { isEnabled: true, kind: "CHAT" },
     select: { id: true, displayName: true, isDefault: true },
     orderBy: [{ isDefault: "desc" }, { displayName: "asc" }],
   });
 }
 
+/** The default chat model (EMBEDDING models never answer a conversation). */
 export async function getDefaultModel(): Promise<ModelConfig | null> {
   return (
-    (await prisma.modelConfig.findFirst({ where: { isEnabled: true, isDefault: true } })) ??
     (await prisma.modelConfig.findFirst({
-      where: { isEnabled: true },
+      where: { isEnabled: true, isDefault: true, kind: "CHAT" },
+    })) ??
+    (await prisma.modelConfig.findFirst({
+      where: { isEnabled: true, kind: "CHAT" },
       orderBy: { createdAt: "asc" },
     }))
   );
 }
 
 export async function hasAnyEnabledModel(): Promise<boolean> {
-  return (await prisma.modelConfig.count({ where: { isEnabled: true } })) > 0;
+  return (await prisma.modelConfig.count({ where: { isEnabled: true, kind: "CHAT" } })) > 0;
 }
 
 /**
@@ -71,8 +75,24 @@ export async function resolveModel(
 ): Promise<{ model: ModelConfig; isFallback: boolean } | null> {
   if (modelConfigId) {
     const chosen = await prisma.modelConfig.findUnique({ where: { id: modelConfigId } });
-    if (chosen?.isEnabled) return { model: chosen, isFallback: false };
+    if (chosen?.isEnabled && chosen.kind === "CHAT") return { model: chosen, isFallback: false };
   }
   const fallback = await getDefaultModel();
   return fallback ? { model: fallback, isFallback: modelConfigId !== null } : null;
+}
+
+/**
+ * The instance's embedding model for knowledge vectors (InstanceSettings.embeddingModelConfigId):
+ * null when none is chosen, or the chosen one is disabled or is not an EMBEDDING model.
+ */
+export async function resolveEmbeddingModel(): Promise<ModelConfig | null> {
+  const settings = await prisma.instanceSettings.findUnique({
+    where: { id: 1 },
+    select: { embeddingModelConfigId: true },
+  });
+  if (!settings?.embeddingModelConfigId) return null;
+  const model = await prisma.modelConfig.findUnique({
+    where: { id: settings.embeddingModelConfigId },
+  });
+  return model?.isEnabled && model.kind === "EMBEDDING" ? model : null;
 }

@@ -54,26 +54,30 @@ export async function saveModel({
     ...(apiKeyCiphertext !== undefined ? { apiKeyCiphertext } : {}),
   };
   const saved = await prisma.$transaction(async (tx) => {
-    if (id && !(await tx.modelConfig.findUnique({ where: { id } }))) {
+    const existing = id ? await tx.modelConfig.findUnique({ where: { id } }) : null;
+    if (id && !existing) {
       throw new AppError("not_found", "That model no longer exists.");
     }
+    const kind = data.kind ?? existing?.kind ?? "CHAT";
+    // The default answers GPTs without a chosen model: only a chat model can be it.
+    if (kind !== "CHAT") fields.isDefault = false;
     const enabledOthers = await tx.modelConfig.count({
-      where: { isEnabled: true, ...(id ? { id: { not: id } } : {}) },
+      where: { isEnabled: true, kind: "CHAT", ...(id ? { id: { not: id } } : {}) },
     });
-    if (fields.isEnabled && enabledOthers === 0) fields.isDefault = true;
+    if (fields.isEnabled && kind === "CHAT" && enabledOthers === 0) fields.isDefault = true;
     if (fields.isDefault) {
       await tx.modelConfig.updateMany({ where: { isDefault: true }, data: { isDefault: false } });
     }
     const model = id
-      ? await tx.modelConfig.update({ where: { id }, data: fields })
-      : await tx.modelConfig.create({ data: fields });
+      ? await tx.modelConfig.update({ where: { id }, data: { ...fields, kind } })
+      : await tx.modelConfig.create({ data: { ...fields, kind } });
     if (!model.isDefault) {
       const hasEnabledDefault = await tx.modelConfig.count({
-        where: { isDefault: true, isEnabled: true },
+        where: { isDefault: true, isEnabled: true, kind: "CHAT" },
       });
       if (hasEnabledDefault === 0) {
         const successor = await tx.modelConfig.findFirst({
-          where: { isEnabled: true, id: { not: model.id } },
+          where: { isEnabled: true, kind: "CHAT", id: { not: model.id } },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         });
         await tx.modelConfig.updateMany({ where: { isDefault: true }, data: { isDefault: false } });
@@ -93,6 +97,7 @@ export async function saveModel({
           modelId: model.modelId,
           isEnabled: model.isEnabled,
           isDefault: model.isDefault,
+          kind: model.kind,
           // Whether the key changed, never the key.
           apiKey: apiKeyCiphertext === undefined ? "kept" : apiKeyCiphertext ? "set" : "removed",
         },

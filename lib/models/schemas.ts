@@ -14,6 +14,9 @@ export function microsToDollars(micros: number): number {
   return micros / 1_000_000;
 }
 
+export const MODEL_KINDS = ["CHAT", "EMBEDDING"] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+
 export const modelConfigInputSchema = z.object({
   displayName: z.string().trim().min(1, "Enter a display name.").max(60),
   baseUrl: z
@@ -32,6 +35,11 @@ export const modelConfigInputSchema = z.object({
     .max(10_000_000),
   isDefault: z.boolean().default(false),
   isEnabled: z.boolean().default(true),
+  /**
+   * CHAT answers conversations; EMBEDDING only turns knowledge into vectors (never the default).
+   * Absent: CHAT for a new model, unchanged on an edit.
+   */
+  kind: z.enum(MODEL_KINDS).optional(),
 });
 export type ModelConfigInput = z.infer<typeof modelConfigInputSchema>;
 
@@ -52,6 +60,7 @@ export const modelConfigPatchSchema = z
     contextWindow: fields.contextWindow.optional(),
     isDefault: z.boolean().optional(),
     isEnabled: z.boolean().optional(),
+    kind: z.enum(MODEL_KINDS).optional(),
   })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
     error: "Nothing to update.",
@@ -70,4 +79,5 @@ export type PublicModelConfig = {
   contextWindow: number;
   isDefault: boolean;
   isEnabled: boolean;
+  kind: ModelKind;
 };

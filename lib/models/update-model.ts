@@ -38,6 +38,7 @@ export async function updateModel({
       contextWindow: input.contextWindow ?? current.contextWindow,
       isDefault: input.isDefault ?? current.isDefault,
       isEnabled: input.isEnabled ?? current.isEnabled,
+      kind: input.kind ?? current.kind,
     },
   });
 }
