@@ -1,6 +1,6 @@
 "use client";
 
-import { Cpu, LayoutDashboard, ShieldCheck } from "lucide-react";
+import { Cpu, LayoutDashboard, Settings, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
@@ -8,6 +8,7 @@ import { cn } from "@/lib/utils/cn";
 const links = [
   { href: "/admin", label: "Overview", icon: LayoutDashboard },
   { href: "/admin/models", label: "Models", icon: Cpu },
+  { href: "/admin/settings", label: "Settings", icon: Settings },
 ] as const;
 
 function isActive(pathname: string, href: string) {

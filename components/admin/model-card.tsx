@@ -1,6 +1,6 @@
 "use client";
 
-import { KeyRound, Pencil, Star } from "lucide-react";
+import { Binary, KeyRound, MessageSquare, Pencil, Star } from "lucide-react";
 import { useId } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
@@ -44,7 +44,16 @@ export function ModelCard({ model, onEdit }: ModelCardProps) {
         <div className="grid min-w-0 gap-1">
           <div className="flex flex-wrap items-center gap-2">
             <h3 className="font-semibold leading-tight">{model.displayName}</h3>
-            {model.isDefault ? (
+            {model.kind === "EMBEDDING" ? (
+              <Badge variant="outline">
+                <Binary aria-hidden="true" /> Embedding
+              </Badge>
+            ) : (
+              <Badge variant="outline">
+                <MessageSquare aria-hidden="true" /> Chat
+              </Badge>
+            )}
+            {model.isDefault && model.kind === "CHAT" ? (
               <Badge>
                 <Star aria-hidden="true" /> Default
               </Badge>
@@ -112,7 +121,7 @@ export function ModelCard({ model, onEdit }: ModelCardProps) {
         </div>
       </dl>
 
-      {model.isEnabled && !model.isDefault ? (
+      {model.isEnabled && !model.isDefault && model.kind === "CHAT" ? (
         <div className="-mt-1">
           <Button
             variant="link"

@@ -15,9 +15,10 @@ import {
 } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { ApiError } from "@/lib/admin/api-client";
 import { type ModelFormPayload, useCreateModel, useUpdateModel } from "@/lib/models/hooks";
-import { microsToDollars, type PublicModelConfig } from "@/lib/models/schemas";
+import { type ModelKind, microsToDollars, type PublicModelConfig } from "@/lib/models/schemas";
 import { SwitchRow } from "./switch-row";
 
 type ModelFormDialogProps = {
@@ -34,8 +35,8 @@ export function ModelFormDialog({ isOpen, onOpenChange, model }: ModelFormDialog
         <DialogHeader>
           <DialogTitle>{model ? `Edit ${model.displayName}` : "Add a model"}</DialogTitle>
           <DialogDescription>
-            Any OpenAI-compatible chat endpoint. The API key is encrypted before it is stored and is
-            never shown again.
+            Any OpenAI-compatible endpoint, for chat or for embeddings. The API key is encrypted
+            before it is stored and is never shown again.
           </DialogDescription>
         </DialogHeader>
         {/* Mounted only while open, so every opening starts from the saved values. */}
@@ -46,6 +47,7 @@ export function ModelFormDialog({ isOpen, onOpenChange, model }: ModelFormDialog
 }
 
 const FIELD_ORDER = [
+  "kind",
   "displayName",
   "baseUrl",
   "modelId",
@@ -61,6 +63,8 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
   const createModel = useCreateModel();
   const updateModel = useUpdateModel();
   const mutation = model ? updateModel : createModel;
+  const [kind, setKind] = useState<ModelKind>(model?.kind ?? "CHAT");
+  const isChat = kind === "CHAT";
   const [isDefault, setIsDefault] = useState(model?.isDefault ?? false);
   const [isEnabled, setIsEnabled] = useState(model?.isEnabled ?? true);
   const [shouldRemoveKey, setShouldRemoveKey] = useState(false);
@@ -78,7 +82,9 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "");
     const apiKey = text("apiKey").trim();
-    const input: ModelFormPayload = {
+    // `kind` is part of the API's model input (lib/models/schemas.ts).
+    const input: ModelFormPayload & { kind: ModelKind } = {
+      kind,
       displayName: text("displayName"),
       baseUrl: text("baseUrl"),
       modelId: text("modelId"),
@@ -86,7 +92,8 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
       inputPricePerMillion: text("inputPricePerMillion"),
       outputPricePerMillion: text("outputPricePerMillion"),
       contextWindow: text("contextWindow"),
-      isDefault: isDefault && isEnabled,
+      // Only a chat model can answer GPTs that did not pick one.
+      isDefault: isChat && isDefault && isEnabled,
       isEnabled,
     };
     setError(null);
@@ -122,6 +129,28 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
         </Alert>
       ) : null}
 
+      <Field
+        className="content-start"
+        id={id("kind")}
+        label="Kind"
+        error={fieldError("kind")}
+        description={
+          isChat
+            ? "Answers conversations. Creators can pick it for their GPTs."
+            : "Turns knowledge files into vectors for meaning-based search (/v1/embeddings). Choose it in Settings; creators never see it."
+        }
+      >
+        <Select
+          name="kind"
+          value={kind}
+          containerClassName="sm:w-64"
+          onChange={(event) => setKind(event.target.value as ModelKind)}
+        >
+          <option value="CHAT">Chat</option>
+          <option value="EMBEDDING">Embedding</option>
+        </Select>
+      </Field>
+
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           className="content-start"
@@ -134,7 +163,7 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
           <Input
             name="displayName"
             defaultValue={model?.displayName}
-            placeholder="GPT-4o mini"
+            placeholder={isChat ? "GPT-4o mini" : "Text embedding 3 small"}
             required
             maxLength={60}
             autoComplete="off"
@@ -151,7 +180,7 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
           <Input
             name="modelId"
             defaultValue={model?.modelId}
-            placeholder="gpt-4o-mini"
+            placeholder={isChat ? "gpt-4o-mini" : "text-embedding-3-small"}
             required
             maxLength={200}
             autoComplete="off"
@@ -242,7 +271,7 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
           id={id("outputPricePerMillion")}
           label="Output price"
           error={fieldError("outputPricePerMillion")}
-          description="$ per 1M output tokens."
+          description={isChat ? "$ per 1M output tokens." : "Embeddings have none: leave 0."}
         >
           <Input
             name="outputPricePerMillion"
@@ -275,16 +304,24 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
         <SwitchRow
           id={id("isEnabled")}
           label="Enabled"
-          description="Disabled models cannot be picked; their GPTs answer with the default model."
+          description={
+            isChat
+              ? "Disabled models cannot be picked; their GPTs answer with the default model."
+              : "A disabled embedding model is not used: knowledge search falls back to word matching."
+          }
           isChecked={isEnabled}
           onChange={setIsEnabled}
         />
         <SwitchRow
           id={id("isDefault")}
           label="Default model"
-          description="Used by GPTs that did not pick a model. Only one model is the default."
-          isChecked={isDefault && isEnabled}
-          isDisabled={!isEnabled}
+          description={
+            isChat
+              ? "Used by GPTs that did not pick a model. Only one model is the default."
+              : "Embedding models cannot be the default: they do not answer conversations."
+          }
+          isChecked={isChat && isDefault && isEnabled}
+          isDisabled={!isEnabled || !isChat}
           onChange={setIsDefault}
         />
       </div>

@@ -1,7 +1,8 @@
 "use client";
 
 import { Cpu, Plus } from "lucide-react";
-import { useState } from "react";
+import Link from "next/link";
+import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,12 +18,15 @@ export function ModelsManager({ initialModels }: { initialModels: PublicModelCon
   const { data: models } = useAdminModels(initialModels);
   const [dialog, setDialog] = useState<DialogState>({ isOpen: false });
   const openCreate = () => setDialog({ isOpen: true });
+  const openEdit = (model: PublicModelConfig) => setDialog({ isOpen: true, model });
+  const chatModels = models.filter((model) => model.kind !== "EMBEDDING");
+  const embeddingModels = models.filter((model) => model.kind === "EMBEDDING");
 
   return (
     <>
       <PageHeader
         title="Models"
-        description="The chat models GPTs answer with, and what each costs. Creators pick from the enabled ones."
+        description="The chat models GPTs answer with, and what each costs (creators pick from the enabled ones), and the embedding models knowledge search can use."
         actions={
           <Button onClick={openCreate}>
             <Plus aria-hidden="true" /> Add model
@@ -30,7 +34,7 @@ export function ModelsManager({ initialModels }: { initialModels: PublicModelCon
         }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <section aria-labelledby="models-list-heading" className="grid h-fit gap-3">
+        <section aria-labelledby="models-list-heading" className="grid h-fit gap-6">
           <h2 id="models-list-heading" className="sr-only">
             Configured models
           </h2>
@@ -47,15 +51,32 @@ export function ModelsManager({ initialModels }: { initialModels: PublicModelCon
               }
             />
           ) : (
-            <ul className="grid gap-3">
-              {models.map((model) => (
-                <ModelCard
-                  key={model.id}
-                  model={model}
-                  onEdit={(selected) => setDialog({ isOpen: true, model: selected })}
-                />
-              ))}
-            </ul>
+            <>
+              <ModelGroup
+                title="Chat models"
+                models={chatModels}
+                emptyText="No chat model yet: chat stays unavailable until you add one."
+                onEdit={openEdit}
+              />
+              <ModelGroup
+                title="Embedding models"
+                models={embeddingModels}
+                emptyText={
+                  <>
+                    None: knowledge search matches words only. Add a model of kind Embedding, then
+                    choose it in{" "}
+                    <Link
+                      href="/admin/settings"
+                      className="font-medium underline underline-offset-4"
+                    >
+                      Settings
+                    </Link>
+                    .
+                  </>
+                }
+                onEdit={openEdit}
+              />
+            </>
           )}
         </section>
         <ModelsHelp />
@@ -66,5 +87,37 @@ export function ModelsManager({ initialModels }: { initialModels: PublicModelCon
         onOpenChange={(isOpen) => setDialog((current) => ({ ...current, isOpen }))}
       />
     </>
+  );
+}
+
+function ModelGroup({
+  title,
+  models,
+  emptyText,
+  onEdit,
+}: {
+  title: string;
+  models: PublicModelConfig[];
+  emptyText: ReactNode;
+  onEdit: (model: PublicModelConfig) => void;
+}) {
+  const headingId = `models-${title.toLowerCase().replace(/\W+/g, "-")}`;
+  return (
+    <section aria-labelledby={headingId} className="grid gap-3">
+      <h3 id={headingId} className="text-sm font-semibold text-muted-foreground">
+        {title}
+      </h3>
+      {models.length === 0 ? (
+        <p className="rounded-xl border border-dashed p-4 text-sm text-muted-foreground">
+          {emptyText}
+        </p>
+      ) : (
+        <ul className="grid gap-3">
+          {models.map((model) => (
+            <ModelCard key={model.id} model={model} onEdit={onEdit} />
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -15,6 +15,7 @@ import { CapabilitiesField } from "./configure/capabilities-field";
 import { CharCountHint } from "./configure/char-count-hint";
 import { InstructionsField } from "./configure/instructions-field";
 import { ModelField } from "./configure/model-field";
+import { KnowledgeSection } from "./knowledge/knowledge-section";
 import { StartersField } from "./starters-field";
 
 export const GPT_EDITOR_FORM_ID = "gpt-editor-form";
@@ -36,6 +37,13 @@ type GptConfigFormProps = {
   onSubmit: () => void;
   /** Read-only while the Create tab's builder changes the draft (so autosave cannot race it). */
   disabled?: boolean;
+  /**
+   * The saved GPT's id (null before the first save), for its knowledge files. When omitted, the
+   * Knowledge section reads it from the editor's address.
+   */
+  gptId?: string | null;
+  /** Lets the retrieval test search the published version. */
+  hasPublishedVersion?: boolean;
 };
 
 function FormSection({ title, children }: { title: string; children: ReactNode }) {
@@ -66,6 +74,8 @@ export function GptConfigForm({
   onNameBlur,
   onSubmit,
   disabled = false,
+  gptId,
+  hasPublishedVersion,
 }: GptConfigFormProps) {
   const hasUnknownCategory =
     values.categoryId !== null && !categories.some((category) => category.id === values.categoryId);
@@ -182,6 +192,18 @@ export function GptConfigForm({
           availability={capabilityAvailability}
           error={capabilitiesError}
           onChange={(capabilities) => onChange("capabilities", capabilities)}
+        />
+      </FormSection>
+
+      <FormSection title="Knowledge">
+        <KnowledgeSection
+          gptId={gptId}
+          hasPublishedVersion={hasPublishedVersion}
+          values={values}
+          fieldErrors={fieldErrors}
+          availability={capabilityAvailability.knowledge}
+          onChange={onChange}
+          onSave={onSubmit}
         />
       </FormSection>
 

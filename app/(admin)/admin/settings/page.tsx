@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SettingsManager } from "@/components/admin/settings-manager";
+import { getActor } from "@/lib/auth/session";
+import { listModelsForAdmin } from "@/lib/models/queries";
+import { getInstanceSettingsForAdmin } from "@/lib/settings/update-instance-settings";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function AdminSettingsPage() {
+  // Layouts and pages render in parallel: the page checks the role itself.
+  const actor = await getActor();
+  if (actor?.role !== "ADMIN") notFound();
+  const [settings, models] = await Promise.all([
+    getInstanceSettingsForAdmin({ actor }),
+    listModelsForAdmin({ actor }),
+  ]);
+  return <SettingsManager initialSettings={settings} initialModels={models} />;
+}

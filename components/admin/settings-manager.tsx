@@ -1,0 +1,33 @@
+"use client";
+
+import { PageHeader } from "@/components/ui/page-header";
+import {
+  type InstanceSettingsView,
+  useInstanceSettings,
+} from "@/lib/knowledge/client/instance-settings";
+import { useAdminModels } from "@/lib/models/hooks";
+import type { PublicModelConfig } from "@/lib/models/schemas";
+import { SettingsForm } from "./settings-form";
+
+/** The admin Settings page: instance-wide knowledge limits and the embedding model. */
+export function SettingsManager({
+  initialSettings,
+  initialModels,
+}: {
+  initialSettings: InstanceSettingsView;
+  initialModels: PublicModelConfig[];
+}) {
+  const { data: settings } = useInstanceSettings(initialSettings);
+  const { data: models } = useAdminModels(initialModels);
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description="Limits on creators’ knowledge files, and the model knowledge search uses for meaning."
+      />
+      <div className="max-w-3xl rounded-xl border bg-card p-4 shadow-xs sm:p-6">
+        <SettingsForm settings={settings} models={models} />
+      </div>
+    </>
+  );
+}
