@@ -42,6 +42,8 @@ type EditorHeaderProps = {
   draft: GptDraftController;
   /** Visibility when the editor loaded; it is a live setting (Share), not part of a version. */
   initialVisibility: GptVisibility;
+  /** After a publish, restore or unpublish: what is live changed. */
+  onVersionChange?: () => void;
 };
 
 type OpenDialog = "publish" | "versions" | "share" | "unpublish" | "export" | null;
@@ -57,6 +59,7 @@ export function EditorHeader({
   onRetry,
   draft,
   initialVisibility,
+  onVersionChange,
 }: EditorHeaderProps) {
   const [openDialog, setOpenDialog] = useState<OpenDialog>(null);
   // The dialogs are controlled, not opened by a Radix trigger, so they cannot return focus by
@@ -65,7 +68,17 @@ export function EditorHeader({
   const returnFocusRef = useRef<HTMLElement | null>(null);
   const [visibility, setVisibility] = useState(initialVisibility);
   const gpt = draft.gpt;
-  const { restore, unpublish } = useVersionActions(draft);
+  const versionActions = useVersionActions(draft);
+  const restore: typeof versionActions.restore = async (...args) => {
+    const result = await versionActions.restore(...args);
+    onVersionChange?.();
+    return result;
+  };
+  const unpublish: typeof versionActions.unpublish = async (...args) => {
+    const result = await versionActions.unpublish(...args);
+    onVersionChange?.();
+    return result;
+  };
   const gptName = draft.values.name.trim();
 
   function openFrom(dialog: Exclude<OpenDialog, null>, origin: HTMLElement | null) {
@@ -94,6 +107,7 @@ export function EditorHeader({
   async function publish(input: PublishGptInput) {
     const result = await draft.publish(input);
     setVisibility(result.visibility);
+    onVersionChange?.();
     return result;
   }
 

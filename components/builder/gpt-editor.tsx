@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { toast } from "sonner";
@@ -10,6 +11,11 @@ import { avatarUrl } from "@/lib/gpts/avatar/avatar-url";
 import type { CapabilityAvailability } from "@/lib/gpts/capabilities";
 import { EMPTY_DRAFT_FORM, toDraftFormValues } from "@/lib/gpts/draft-form";
 import type { GptForEditor } from "@/lib/gpts/queries";
+import {
+  knowledgeDiffersFromPublished,
+  knowledgeKeys,
+  useKnowledgeFiles,
+} from "@/lib/knowledge/client/hooks";
 import { CreateTab } from "./create-tab/create-tab";
 import { EditorHeader } from "./editor-header";
 import {
@@ -50,7 +56,7 @@ function toInitialState(gpt: GptForEditor | null): DraftInitialState {
     published: gpt.publishedVersion
       ? { number: gpt.publishedVersion.number, slug: gpt.slug, visibility: gpt.visibility }
       : null,
-    hasUnpublishedChanges: gpt.hasUnpublishedChanges,
+    hasUnpublishedChanges: gpt.hasUnpublishedConfigChanges,
   };
 }
 
@@ -90,6 +96,13 @@ export function GptEditor({
     onCreated: ({ id }) => window.history.replaceState(null, "", `/gpts/${id}/edit`),
   });
   const status = gpt?.status ?? "ACTIVE";
+  // Knowledge files are not form fields: whether they differ from the published version comes
+  // from the live file list (the server's answer on load until that list arrives).
+  const knowledge = useKnowledgeFiles(draft.gpt?.id ?? null);
+  const hasKnowledgeChanges = knowledge.data
+    ? knowledgeDiffersFromPublished(knowledge.data.files)
+    : (gpt?.hasUnpublishedKnowledgeChanges ?? false);
+  const queryClient = useQueryClient();
   const { save, isDirty } = draft;
   const displayName = draft.values.name.trim() || "Untitled GPT";
   const avatar = { src: avatarUrl(draft.values.avatarKey), color: draft.values.avatarColor };
@@ -127,11 +140,13 @@ export function GptEditor({
         avatar={avatar}
         status={status}
         published={draft.published}
-        hasUnpublishedChanges={draft.hasUnpublishedChanges}
+        hasUnpublishedChanges={draft.hasUnpublishedChanges || hasKnowledgeChanges}
         saveState={draft.saveState}
         saveErrorMessage={draft.saveError?.message}
         onRetry={() => void saveNow()}
         draft={draft}
+        // Publishing and restoring change which files are live.
+        onVersionChange={() => void queryClient.invalidateQueries({ queryKey: knowledgeKeys.all })}
         initialVisibility={gpt?.visibility ?? "PRIVATE"}
       />
 
@@ -227,6 +242,8 @@ export function GptEditor({
                   categories={categories}
                   capabilityAvailability={capabilityAvailability}
                   modelFallback={gpt?.modelFallback ?? null}
+                  gptId={draft.gpt?.id ?? null}
+                  hasPublishedVersion={draft.published !== null}
                   onChange={draft.setField}
                   onNameBlur={draft.commitName}
                   onSubmit={() => void saveNow()}

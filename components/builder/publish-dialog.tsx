@@ -176,6 +176,7 @@ function PublishedView({ gptName, result }: { gptName: string; result: Published
         <DialogTitle>Published v{result.number}</DialogTitle>
         <DialogDescription>{audience}</DialogDescription>
       </DialogHeader>
+      <LeftOutKnowledgeNote result={result} />
       <div className="flex min-w-0 items-center gap-2 rounded-md border bg-muted/40 py-1 pr-1 pl-3">
         <span className="min-w-0 flex-1 truncate font-mono text-sm" data-testid="published-link">
           {url}
@@ -191,5 +192,29 @@ function PublishedView({ gptName, result }: { gptName: string; result: Published
         </DialogClose>
       </DialogFooter>
     </div>
+  );
+}
+
+function plural(count: number, word: string) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** Knowledge files that were not ready are not part of the version: say so, not silently. */
+function LeftOutKnowledgeNote({ result }: { result: PublishedGpt }) {
+  const { knowledgeFilesProcessing: processing, knowledgeFilesFailed: failed } = result;
+  if (processing === 0 && failed === 0) return null;
+  const parts = [
+    processing > 0 ? `${plural(processing, "knowledge file")} still processing` : null,
+    failed > 0 ? `${plural(failed, "failed knowledge file")}` : null,
+  ].filter(Boolean);
+  return (
+    <Alert variant="warning">
+      <AlertDescription>
+        {parts.join(" and ")} {processing + failed === 1 ? "is" : "are"} not in version{" "}
+        {result.number}. Publish again once{" "}
+        {processing > 0 ? "processing finishes" : "they are fixed"} to include{" "}
+        {processing + failed === 1 ? "it" : "them"}.
+      </AlertDescription>
+    </Alert>
   );
 }

@@ -106,6 +106,10 @@ export type PublishedGpt = {
   number: number;
   slug: string;
   visibility: PublishGptInput["visibility"];
+  /** Ready knowledge files in the new version; files still processing or failed are left out. */
+  knowledgeFileCount: number;
+  knowledgeFilesProcessing: number;
+  knowledgeFilesFailed: number;
 };
 
 export function createGptRequest(draft: GptDraftInput): Promise<CreatedGpt> {

@@ -46,7 +46,50 @@ export type FieldDiff = {
   isChanged: boolean;
 } & ({ kind: "lines"; lines: DiffLine[] } | { kind: "value"; before: string; after: string });
 
-export type ConfigDiff = { fields: FieldDiff[]; changedFields: VersionedField[] };
+/** A knowledge file as the version diff names it (ids tell apart two files of the same name). */
+export type KnowledgeFileRef = { id: string; name: string };
+
+/**
+ * Knowledge files are versioned as a set (GptVersionKnowledgeFile), not as a field: `added` are in
+ * `after` only, `removed` in `before` only. `summary` reads "Knowledge files: + a.pdf, − b.docx".
+ */
+export type KnowledgeFilesDiff = {
+  isChanged: boolean;
+  added: KnowledgeFileRef[];
+  removed: KnowledgeFileRef[];
+  summary: string | null;
+};
+
+export type ConfigDiff = {
+  fields: FieldDiff[];
+  changedFields: VersionedField[];
+  knowledgeFiles: KnowledgeFilesDiff;
+};
+
+const byName = (a: KnowledgeFileRef, b: KnowledgeFileRef) =>
+  a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+
+/** The files added and removed between two knowledge file sets. */
+export function diffKnowledgeFiles(
+  before: KnowledgeFileRef[],
+  after: KnowledgeFileRef[],
+): KnowledgeFilesDiff {
+  const beforeIds = new Set(before.map((file) => file.id));
+  const afterIds = new Set(after.map((file) => file.id));
+  const added = after.filter((file) => !beforeIds.has(file.id)).sort(byName);
+  const removed = before.filter((file) => !afterIds.has(file.id)).sort(byName);
+  const isChanged = added.length > 0 || removed.length > 0;
+  const parts = [
+    ...added.map((file) => `+ ${file.name}`),
+    ...removed.map((file) => `\u2212 ${file.name}`),
+  ];
+  return {
+    isChanged,
+    added,
+    removed,
+    summary: isChanged ? `Knowledge files: ${parts.join(", ")}` : null,
+  };
+}
 
 /** Display names for the ids a configuration references (missing ids render as "removed"). */
 export type ReferenceNames = {
@@ -113,15 +156,20 @@ function formatValue(
   }
 }
 
-/** Every versioned field of `before` (e.g. a version) against `after` (e.g. the draft). */
+/**
+ * Every versioned field of `before` (e.g. a version) against `after` (e.g. the draft), and their
+ * knowledge file sets when given (the draft's READY files against the version's).
+ */
 export function diffConfigs({
   before,
   after,
   names,
+  files,
 }: {
   before: GptConfig;
   after: GptConfig;
   names: ReferenceNames;
+  files?: { before: KnowledgeFileRef[]; after: KnowledgeFileRef[] };
 }): ConfigDiff {
   const left = configOf(before);
   const right = configOf(after);
@@ -148,5 +196,6 @@ export function diffConfigs({
   return {
     fields,
     changedFields: fields.filter((diff) => diff.isChanged).map((diff) => diff.field),
+    knowledgeFiles: diffKnowledgeFiles(files?.before ?? [], files?.after ?? []),
   };
 }

@@ -2,6 +2,10 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import {
+  insertKnowledgeFileCopies,
+  withKnowledgeCopy,
+} from "../knowledge/copy/copy-knowledge-files";
 import { copyAvatar } from "./copy-avatar";
 import { configOf } from "./gpt-config";
 import { GPT_LIMITS } from "./schemas";
@@ -19,6 +23,8 @@ export function copyName(name: string): string {
  * Copies the owner's own draft (every versioned field, the avatar file included) into a new
  * private, never-published GPT. Sharing settings start off: the copy is a fresh draft. A remix
  * stays credited to its original. A GPT removed by a moderator cannot be copied back to life.
+ * The draft's knowledge files are copied too (blobs, rows, and the chunks of READY files; files
+ * still processing are processed again for the copy), all or nothing.
  */
 export async function duplicateGpt({ actor, gptId }: { actor: Actor; gptId: string }) {
   const source = await prisma.gpt.findFirst({
@@ -31,18 +37,31 @@ export async function duplicateGpt({ actor, gptId }: { actor: Actor; gptId: stri
   const config = configOf(source);
   const avatarKey = await copyAvatar({ avatarKey: config.avatarKey, ownerId: actor.id });
   const name = copyName(config.name);
-  return prisma.gpt.create({
-    data: {
-      ...config,
-      name,
-      avatarKey,
-      ownerId: actor.id,
-      slug: makeGptSlug(name),
-      visibility: "PRIVATE",
-      allowRemix: false,
-      allowKnowledgeRemix: false,
-      remixedFromId: source.remixedFromId,
-    },
-    select: { id: true, slug: true, name: true },
+  const drafts = await prisma.knowledgeFile.findMany({
+    where: { gptId: source.id, inDraft: true },
+    select: { id: true },
+  });
+  return withKnowledgeCopy({
+    fileIds: drafts.map((file) => file.id),
+    ownerId: actor.id,
+    write: (copies) =>
+      prisma.$transaction(async (tx) => {
+        const copy = await tx.gpt.create({
+          data: {
+            ...config,
+            name,
+            avatarKey,
+            ownerId: actor.id,
+            slug: makeGptSlug(name),
+            visibility: "PRIVATE",
+            allowRemix: false,
+            allowKnowledgeRemix: false,
+            remixedFromId: source.remixedFromId,
+          },
+          select: { id: true, slug: true, name: true },
+        });
+        await insertKnowledgeFileCopies(tx, { copies, gptId: copy.id, ownerId: actor.id });
+        return copy;
+      }),
   });
 }

@@ -7,10 +7,28 @@ import { configOf } from "./gpt-config";
 import { parseInput } from "./parse-input";
 import { type PublishGptInput, publishGptSchema } from "./schemas";
 
+export type PublishedGpt = {
+  versionId: string;
+  number: number;
+  slug: string;
+  visibility: "PRIVATE" | "LINK" | "PUBLIC";
+  /** Knowledge files the new version answers from (the draft's READY files). */
+  knowledgeFileCount: number;
+  /**
+   * Draft files still QUEUED or PROCESSING, left out of this version ("2 files still processing
+   * are not included"): they go live with the next publish once READY.
+   */
+  knowledgeFilesProcessing: number;
+  /** Draft files that FAILED to process, left out too. */
+  knowledgeFilesFailed: number;
+};
+
 /**
  * Snapshots the draft as the next immutable version and makes it the one users talk to, with the
  * chosen visibility. Public GPTs need a builder profile (the creator name shown in the store):
  * without one the publish fails with a `displayName` field error, and nothing is published.
+ * The version also snapshots which knowledge files are live: the draft's READY files, in the same
+ * transaction. Files removed from the draft earlier stay on the older versions that use them.
  */
 export async function publishGpt({
   actor,
@@ -20,7 +38,7 @@ export async function publishGpt({
   actor: Actor;
   gptId: string;
   input: PublishGptInput;
-}) {
+}): Promise<PublishedGpt> {
   const { visibility, releaseNote } = parseInput(publishGptSchema, input);
   return prisma.$transaction(async (tx) => {
     // Row lock: two publishes of one GPT at once take turns instead of colliding on the number.
@@ -51,10 +69,31 @@ export async function publishGpt({
         releaseNote: releaseNote || null,
       },
     });
+    // FOR SHARE: a file cannot be deleted between this read and the snapshot rows below.
+    const files = await tx.$queryRaw<{ id: string; status: string }[]>`
+      SELECT id, status::text AS status FROM "KnowledgeFile"
+      WHERE "gptId" = ${gptId} AND "inDraft" = true
+      FOR SHARE`;
+    const ready = files.filter((file) => file.status === "READY");
+    if (ready.length > 0) {
+      await tx.gptVersionKnowledgeFile.createMany({
+        data: ready.map((file) => ({ versionId: version.id, fileId: file.id })),
+      });
+    }
     await tx.gpt.update({
       where: { id: gptId },
       data: { publishedVersionId: version.id, visibility },
     });
-    return { versionId: version.id, number: version.number, slug: gpt.slug, visibility };
+    return {
+      versionId: version.id,
+      number: version.number,
+      slug: gpt.slug,
+      visibility,
+      knowledgeFileCount: ready.length,
+      knowledgeFilesProcessing: files.filter(
+        (file) => file.status === "QUEUED" || file.status === "PROCESSING",
+      ).length,
+      knowledgeFilesFailed: files.filter((file) => file.status === "FAILED").length,
+    };
   });
 }

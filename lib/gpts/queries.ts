@@ -5,6 +5,26 @@ import { getDefaultModel } from "../models/queries";
 import { avatarUrl } from "./avatar/avatar-url";
 import { changedFields, versionedFieldsSelect } from "./gpt-config";
 import { canRemixGpt, canViewGpt, isListedInStore } from "./policy";
+import { isSameFileSet } from "./version-queries";
+
+/**
+ * The draft's knowledge file set (what a publish would snapshot: in the draft and READY) and the
+ * published version's, for "Unpublished changes".
+ */
+const draftFileSetSelect = {
+  knowledgeFiles: { where: { inDraft: true, status: "READY" }, select: { id: true } },
+} as const;
+const versionFileSetSelect = { knowledgeFiles: { select: { fileId: true } } } as const;
+
+function hasKnowledgeChanges(
+  draft: { knowledgeFiles: { id: string }[] },
+  version: { knowledgeFiles: { fileId: string }[] },
+): boolean {
+  return !isSameFileSet(
+    draft.knowledgeFiles.map((file) => file.id),
+    version.knowledgeFiles.map((file) => file.fileId),
+  );
+}
 
 /**
  * Reads for GPTs. Public payloads come from the published version and never include instructions
@@ -288,7 +308,10 @@ export async function listMyGpts({ actor }: { actor: Actor }): Promise<MyGptSumm
       conversationCount: true,
       remixCount: true,
       updatedAt: true,
-      publishedVersion: { select: { number: true, ...versionedFieldsSelect } },
+      ...draftFileSetSelect,
+      publishedVersion: {
+        select: { number: true, ...versionedFieldsSelect, ...versionFileSetSelect },
+      },
     },
   });
   return gpts.map((gpt) => ({
@@ -305,7 +328,9 @@ export async function listMyGpts({ actor }: { actor: Actor }): Promise<MyGptSumm
     updatedAt: gpt.updatedAt.toISOString(),
     publishedVersion: gpt.publishedVersion ? { number: gpt.publishedVersion.number } : null,
     hasUnpublishedChanges:
-      gpt.publishedVersion !== null && changedFields(gpt, gpt.publishedVersion).length > 0,
+      gpt.publishedVersion !== null &&
+      (changedFields(gpt, gpt.publishedVersion).length > 0 ||
+        hasKnowledgeChanges(gpt, gpt.publishedVersion)),
   }));
 }
 
@@ -326,15 +351,25 @@ export async function getGptForEditor({ actor, gptId }: { actor: Actor; gptId: s
       remixCount: true,
       remixedFrom: remixedFromSelect,
       modelConfig: { select: { displayName: true, isEnabled: true } },
+      ...draftFileSetSelect,
       publishedVersion: {
-        select: { number: true, createdAt: true, ...versionedFieldsSelect },
+        select: {
+          number: true,
+          createdAt: true,
+          ...versionedFieldsSelect,
+          ...versionFileSetSelect,
+        },
       },
     },
   });
   if (!gpt) return null;
-  const { modelConfig, ...editable } = gpt;
+  const { modelConfig, knowledgeFiles: _files, ...editable } = gpt;
   const published = gpt.publishedVersion;
-  const hasUnpublishedChanges = !published || changedFields(gpt, published).length > 0;
+  const hasUnpublishedKnowledgeChanges = published
+    ? hasKnowledgeChanges(gpt, published)
+    : gpt.knowledgeFiles.length > 0;
+  const hasUnpublishedConfigChanges = !published || changedFields(gpt, published).length > 0;
+  const hasUnpublishedChanges = hasUnpublishedConfigChanges || hasUnpublishedKnowledgeChanges;
   return {
     ...editable,
     modelFallback: await modelFallbackOf(gpt.modelConfigId, modelConfig),
@@ -343,6 +378,13 @@ export async function getGptForEditor({ actor, gptId }: { actor: Actor; gptId: s
       ? { number: published.number, createdAt: published.createdAt }
       : null,
     hasUnpublishedChanges,
+    /** The form fields differ (the editor tracks these itself from here on). */
+    hasUnpublishedConfigChanges,
+    /**
+     * The draft's READY knowledge files differ from the published version's. The editor's own
+     * form snapshot cannot see file changes, so it ORs this in (then follows the live file list).
+     */
+    hasUnpublishedKnowledgeChanges,
   };
 }
 

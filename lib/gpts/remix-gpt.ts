@@ -2,7 +2,12 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
+import {
+  copyKnowledgeBlobs,
+  discardKnowledgeBlobs,
+  insertKnowledgeFileCopies,
+  type KnowledgeFileCopy,
+} from "../knowledge/copy/copy-knowledge-files";
 import { copyAvatar } from "./copy-avatar";
 import { configOf, versionedFieldsSelect } from "./gpt-config";
 import { canRemixGpt } from "./policy";
@@ -10,26 +15,30 @@ import { makeGptSlug } from "./slug";
 
 export const REMIX_NOT_ALLOWED_MESSAGE = "The creator of this GPT doesn’t allow remixing it.";
 
-type RemixSource = { id: string; allowKnowledgeRemix: boolean; publishedVersionId: string };
-
 /**
- * The plug-in point for what a remix copies besides the versioned configuration, run inside the
- * remix's transaction. Knowledge files: only when the owner allows it (`allowKnowledgeRemix`), and
- * then the files of the published version. Action credentials: never (a remix enters its own).
- * Neither knowledge files nor actions exist yet, so this copies nothing today; the knowledge issue
- * adds `if (source.allowKnowledgeRemix) copy the files of source.publishedVersionId to remixId`,
- * and the actions issue copies action descriptions without their secrets.
+ * Knowledge a remix copies: the published version's files, and only when the owner allows it
+ * (`allowKnowledgeRemix`). Action credentials are never copied (a remix enters its own); the
+ * actions issue copies action descriptions without their secrets.
  */
-async function copyRemixableAssets(
-  _tx: Prisma.TransactionClient,
-  _args: { source: RemixSource; remixId: string },
-): Promise<void> {}
+async function remixableKnowledgeFileIds(source: {
+  allowKnowledgeRemix: boolean;
+  publishedVersionId: string;
+}): Promise<string[]> {
+  if (!source.allowKnowledgeRemix) return [];
+  const rows = await prisma.gptVersionKnowledgeFile.findMany({
+    where: { versionId: source.publishedVersionId },
+    select: { fileId: true },
+  });
+  return rows.map((row) => row.fileId);
+}
 
 /**
  * Copies a published GPT's configuration (its published version, never the draft) into a new
  * private draft owned by the actor, credited to the original, whose remix count goes up in the
  * same transaction. A GPT the actor cannot see (private, deleted, removed, banned owner) is "not
- * found"; one whose owner does not allow remixing is forbidden.
+ * found"; one whose owner does not allow remixing is forbidden. Knowledge files of the published
+ * version come along (rows, searchable chunks, blobs: owned by the remixer, in its draft) only
+ * when the owner allows knowledge remixing, checked again under the row lock.
  */
 export async function remixGpt({ actor, gptId }: { actor: Actor; gptId: string }) {
   const source = await prisma.gpt.findUnique({
@@ -60,33 +69,54 @@ export async function remixGpt({ actor, gptId }: { actor: Actor; gptId: string }
 
   const config = configOf(source.publishedVersion);
   const avatarKey = await copyAvatar({ avatarKey: config.avatarKey, ownerId: actor.id });
-  return prisma.$transaction(async (tx) => {
-    // Re-checked under the row lock this update takes: an owner who turns remixing off, or
-    // deletes the GPT, while this runs wins, and the count matches the remixes that exist.
-    const counted = await tx.gpt.updateMany({
-      where: { id: source.id, allowRemix: true, status: "ACTIVE", deletedAt: null },
-      data: { remixCount: { increment: 1 } },
-    });
-    if (counted.count === 0) throw new AppError("forbidden", REMIX_NOT_ALLOWED_MESSAGE);
-    const remix = await tx.gpt.create({
-      data: {
-        ...config,
-        avatarKey,
-        ownerId: actor.id,
-        slug: makeGptSlug(config.name),
-        visibility: "PRIVATE",
-        remixedFromId: source.id,
-      },
-      select: { id: true, slug: true },
-    });
-    await copyRemixableAssets(tx, {
-      source: {
-        id: source.id,
+  const publishedVersionId = source.publishedVersionId as string;
+  let copies: KnowledgeFileCopy[] = [];
+  try {
+    copies = await copyKnowledgeBlobs({
+      fileIds: await remixableKnowledgeFileIds({
         allowKnowledgeRemix: source.allowKnowledgeRemix,
-        publishedVersionId: source.publishedVersionId as string,
-      },
-      remixId: remix.id,
+        publishedVersionId,
+      }),
+      ownerId: actor.id,
     });
+    const { remix, copiedKnowledge } = await prisma.$transaction(async (tx) => {
+      // Re-checked under the row lock this update takes: an owner who turns remixing (or
+      // knowledge remixing) off, or deletes the GPT, while this runs wins, and the count matches
+      // the remixes that exist.
+      const counted = await tx.gpt.updateMany({
+        where: { id: source.id, allowRemix: true, status: "ACTIVE", deletedAt: null },
+        data: { remixCount: { increment: 1 } },
+      });
+      if (counted.count === 0) throw new AppError("forbidden", REMIX_NOT_ALLOWED_MESSAGE);
+      const current = await tx.gpt.findUniqueOrThrow({
+        where: { id: source.id },
+        select: { allowKnowledgeRemix: true, publishedVersionId: true },
+      });
+      if (current.publishedVersionId !== publishedVersionId) {
+        // The configuration and the files copied belong to the version that was live.
+        throw new AppError("conflict", "This GPT changed while it was being remixed. Try again.");
+      }
+      const remix = await tx.gpt.create({
+        data: {
+          ...config,
+          avatarKey,
+          ownerId: actor.id,
+          slug: makeGptSlug(config.name),
+          visibility: "PRIVATE",
+          remixedFromId: source.id,
+        },
+        select: { id: true, slug: true },
+      });
+      const copiedKnowledge = current.allowKnowledgeRemix;
+      if (copiedKnowledge) {
+        await insertKnowledgeFileCopies(tx, { copies, gptId: remix.id, ownerId: actor.id });
+      }
+      return { remix, copiedKnowledge };
+    });
+    if (!copiedKnowledge) await discardKnowledgeBlobs(copies);
     return remix;
-  });
+  } catch (error) {
+    await discardKnowledgeBlobs(copies);
+    throw error;
+  }
 }

@@ -2,7 +2,13 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
-import { type ConfigDiff, diffConfigs, type ReferenceNames } from "./diff-configs";
+import type { Prisma } from "../generated/prisma/client";
+import {
+  type ConfigDiff,
+  diffConfigs,
+  type KnowledgeFileRef,
+  type ReferenceNames,
+} from "./diff-configs";
 import { configOf, type GptConfig, versionedFieldsSelect } from "./gpt-config";
 
 /**
@@ -21,7 +27,42 @@ export type GptVersionSummary = {
 export type GptVersionDetail = GptVersionSummary & {
   config: GptConfig;
   names: ReferenceNames;
+  /** The knowledge files this version answers from (names are the owner's to see). */
+  knowledgeFiles: KnowledgeFileRef[];
 };
+
+type Db = Prisma.TransactionClient;
+
+/**
+ * The draft's knowledge file set: the files a publish would snapshot now (in the draft and READY;
+ * files still processing are left out of a publish, so they are not a change yet).
+ */
+export async function draftKnowledgeFiles(db: Db, gptId: string): Promise<KnowledgeFileRef[]> {
+  return db.knowledgeFile.findMany({
+    where: { gptId, inDraft: true, status: "READY" },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true },
+  });
+}
+
+/** The knowledge files a version snapshotted when it was published. */
+export async function versionKnowledgeFiles(
+  db: Db,
+  versionId: string,
+): Promise<KnowledgeFileRef[]> {
+  const rows = await db.gptVersionKnowledgeFile.findMany({
+    where: { versionId },
+    select: { file: { select: { id: true, name: true } } },
+  });
+  return rows.map((row) => row.file).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Same files, whatever the order. */
+export function isSameFileSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const ids = new Set(a);
+  return b.every((id) => ids.has(id));
+}
 
 async function findOwnedGpt(actor: Actor, gptId: string) {
   const gpt = await prisma.gpt.findFirst({
@@ -108,7 +149,11 @@ export async function getGptVersion({
   if (!version) throw new AppError("not_found", `Version ${number} not found.`);
   const config = configOf(version);
   const draft = configOf(gpt);
-  const names = await referenceNames([config, draft]);
+  const [names, versionFiles, draftFiles] = await Promise.all([
+    referenceNames([config, draft]),
+    versionKnowledgeFiles(prisma, version.id),
+    draftKnowledgeFiles(prisma, gpt.id),
+  ]);
   return {
     version: {
       number: version.number,
@@ -117,7 +162,13 @@ export async function getGptVersion({
       isPublished: version.id === gpt.publishedVersionId,
       config,
       names,
+      knowledgeFiles: versionFiles,
     },
-    diff: diffConfigs({ before: config, after: draft, names }),
+    diff: diffConfigs({
+      before: config,
+      after: draft,
+      names,
+      files: { before: versionFiles, after: draftFiles },
+    }),
   };
 }

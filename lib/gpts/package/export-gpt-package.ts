@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { strToU8, type Zippable, zipSync } from "fflate";
 import type { Actor } from "../../auth/session";
 import { prisma } from "../../db";
@@ -14,6 +15,8 @@ import {
   GPT_PACKAGE_VERSION,
   type GptPackage,
   type GptPackageKnowledgeEntry,
+  isSafeFileName,
+  KNOWLEDGE_DIR,
 } from "./package-schema";
 import type { PackageFile } from "./read-gpt-package";
 
@@ -24,16 +27,88 @@ export type ExportedGptPackage = { fileName: string; contentType: string; bytes:
 
 type KnowledgeForExport = { entry: GptPackageKnowledgeEntry; file: PackageFile };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it replaces.
+const CONTROL_OR_SLASH = /[\u0000-\u001f\u007f/\\]/g;
+
+/** A name that is a safe, unique `knowledge/<name>` entry ("notes (2).md" for a second one). */
+function packageFileName(name: string, taken: Set<string>): string {
+  let base = name.replace(CONTROL_OR_SLASH, "_").trim();
+  if (!isSafeFileName(base)) base = "file";
+  const dot = base.lastIndexOf(".");
+  const [stem, extension] = dot > 0 ? [base.slice(0, dot), base.slice(dot)] : [base, ""];
+  const room = GPT_PACKAGE_LIMITS.fileNameLength - extension.length - 6;
+  let candidate = `${stem.slice(0, room)}${extension}`;
+  for (let counter = 2; taken.has(candidate.toLowerCase()); counter++) {
+    candidate = `${stem.slice(0, room)} (${counter})${extension}`;
+  }
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
 /**
- * The knowledge files of the exported configuration, with their bytes. GPTs have no knowledge
- * files yet: the knowledge issue implements this one function (the draft's files, or the files the
- * published version snapshotted) and the zip picks them up unchanged.
+ * The knowledge files of the exported configuration with their bytes: the draft's READY files,
+ * or the files the published version snapshotted. A file whose blob is missing fails the export
+ * (naming it) rather than leaving it out silently.
  */
-async function collectKnowledgeFiles(_args: {
+async function collectKnowledgeFiles({
+  gptId,
+  versionId,
+  withBytes,
+}: {
   gptId: string;
-  source: GptPackageSource;
+  versionId: string | null;
+  /** False for the JSON form: the entries come from the rows, no blob is read. */
+  withBytes: boolean;
 }): Promise<KnowledgeForExport[]> {
-  return [];
+  const files = await prisma.knowledgeFile.findMany({
+    where: versionId
+      ? { gptId, versions: { some: { versionId } } }
+      : { gptId, inDraft: true, status: "READY" },
+    orderBy: [{ name: "asc" }, { createdAt: "asc" }],
+    select: {
+      name: true,
+      kind: true,
+      mimeType: true,
+      sizeBytes: true,
+      sha256: true,
+      blobKey: true,
+    },
+  });
+  const taken = new Set<string>();
+  const collected: KnowledgeForExport[] = [];
+  for (const file of files) {
+    const name = packageFileName(file.name, taken);
+    const path = `${KNOWLEDGE_DIR}${name}`;
+    const entry = {
+      name,
+      kind: file.kind,
+      mimeType: file.mimeType,
+      size: file.sizeBytes,
+      sha256: file.sha256,
+      path,
+    };
+    if (!withBytes) {
+      collected.push({ entry, file: { path, bytes: new Uint8Array() } });
+      continue;
+    }
+    const bytes = await getObject(file.blobKey);
+    if (!bytes) {
+      throw new AppError(
+        "unavailable",
+        `The knowledge file "${file.name}" is missing from storage. Remove it and upload it again.`,
+      );
+    }
+    // Size and hash of the bytes actually packed, so the zip always checks out on import.
+    collected.push({
+      entry: {
+        ...entry,
+        size: bytes.length,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+      },
+      file: { path, bytes: new Uint8Array(bytes) },
+    });
+  }
+  return collected;
 }
 
 async function avatarOf(config: GptConfig): Promise<GptPackage["gpt"]["avatar"]> {
@@ -72,6 +147,10 @@ async function packageGptOf(config: GptConfig): Promise<GptPackage["gpt"]> {
     avatar,
     temperature: config.temperature,
     capabilities: [...config.capabilities].sort(),
+    knowledgeTopK: config.knowledgeTopK,
+    knowledgeMinScore: config.knowledgeMinScore,
+    hideKnowledgeSources: config.hideKnowledgeSources,
+    knowledgeOnly: config.knowledgeOnly,
   };
 }
 
@@ -84,10 +163,12 @@ export async function buildGptPackage({
   actor,
   gptId,
   source,
+  withKnowledgeBytes = true,
 }: {
   actor: Actor;
   gptId: string;
   source: GptPackageSource;
+  withKnowledgeBytes?: boolean;
 }): Promise<{ slug: string; pkg: GptPackage; knowledge: KnowledgeForExport[] }> {
   const gpt = await prisma.gpt.findFirst({
     where: { id: gptId, ownerId: actor.id, deletedAt: null },
@@ -95,7 +176,7 @@ export async function buildGptPackage({
       id: true,
       slug: true,
       ...versionedFieldsSelect,
-      publishedVersion: { select: { number: true, ...versionedFieldsSelect } },
+      publishedVersion: { select: { id: true, number: true, ...versionedFieldsSelect } },
     },
   });
   if (!gpt) throw new AppError("not_found", "GPT not found.");
@@ -105,7 +186,11 @@ export async function buildGptPackage({
   }
   const [packageGpt, knowledge] = await Promise.all([
     packageGptOf(version ?? gpt),
-    collectKnowledgeFiles({ gptId: gpt.id, source }),
+    collectKnowledgeFiles({
+      gptId: gpt.id,
+      versionId: version?.id ?? null,
+      withBytes: withKnowledgeBytes,
+    }),
   ]);
   const pkg: GptPackage = {
     format: GPT_PACKAGE_FORMAT,
@@ -127,7 +212,7 @@ export async function buildGptPackage({
 
 /**
  * The downloadable package: `<slug>.atelier-gpt.json`, or `<slug>.atelier-gpt.zip` holding
- * gpt.json plus `knowledge/<name>` for each knowledge file.
+ * gpt.json plus `knowledge/<name>` for each knowledge file (the JSON form lists them only).
  */
 export async function exportGptPackage({
   actor,
@@ -140,15 +225,20 @@ export async function exportGptPackage({
   source: GptPackageSource;
   container: GptPackageContainer;
 }): Promise<ExportedGptPackage> {
-  const { slug, pkg, knowledge } = await buildGptPackage({ actor, gptId, source });
+  const { slug, pkg, knowledge } = await buildGptPackage({
+    actor,
+    gptId,
+    source,
+    withKnowledgeBytes: container === "zip",
+  });
   const baseName = `${slug}.atelier-gpt`;
   if (container === "json") {
-    // The .json form never carries knowledge files (they are binary); the zip does.
-    const document = { ...pkg, knowledge: [] };
+    // The .json form lists the knowledge files but cannot carry them (they are binary): an
+    // import of it says which files were not included. The zip carries them.
     return {
       fileName: `${baseName}.json`,
       contentType: "application/json; charset=utf-8",
-      bytes: strToU8(`${JSON.stringify(document, null, 2)}\n`),
+      bytes: strToU8(`${JSON.stringify(pkg, null, 2)}\n`),
     };
   }
   const entries: Zippable = {

@@ -10,6 +10,14 @@ import { parseInput } from "../parse-input";
 import { type GptDraft, gptDraftSchema } from "../schemas";
 import { makeGptSlug } from "../slug";
 import { validateDraftAdditions, validateDraftReferences } from "../validate-references";
+import {
+  createPackageKnowledgeRows,
+  discardPackageKnowledgeBlobs,
+  type ImportedKnowledgeFile,
+  queuePackageKnowledge,
+  storePackageKnowledgeBlobs,
+  validatePackageKnowledge,
+} from "./package-knowledge";
 import type { GptPackage } from "./package-schema";
 import { readGptPackage } from "./read-gpt-package";
 
@@ -68,8 +76,14 @@ async function storePackageAvatar(ownerId: string, dataUri: string): Promise<str
  * .zip). All-or-nothing: the whole package is validated (picture included) before anything is
  * written; the picture is stored just before the one transaction that creates the GPT, and
  * deleted again if that transaction fails. Hints this instance can't honour (unknown category or
- * model, capabilities it can't serve, actions and knowledge it doesn't support yet) become
- * `warnings`, not failures. A capability key no Atelier knows is an error (package-schema.ts).
+ * model, capabilities it can't serve, actions it doesn't support yet, knowledge files a JSON
+ * package lists but cannot carry) become `warnings`, not failures. A capability key no Atelier
+ * knows is an error (package-schema.ts).
+ *
+ * Knowledge files of a zip are checked first (size, SHA-256, count and size limits, type by
+ * content): one bad file fails the import with its name and `knowledge.<index>` path, and
+ * nothing is created. Good ones are stored with the picture, created QUEUED in the same
+ * transaction as the GPT, and queued for processing once it has committed.
  */
 export async function importGptPackage({
   actor,
@@ -92,11 +106,17 @@ export async function importGptPackage({
       `${plural(pkg.actions.length, "action")} not imported: this instance does not support actions yet.`,
     );
   }
-  if (knowledgeFiles.length > 0) {
+  if (knowledgeFiles.length === 0 && pkg.knowledge.length > 0) {
+    const names = pkg.knowledge.map((entry) => entry.name).join(", ");
     warnings.push(
-      `${plural(knowledgeFiles.length, "knowledge file")} not imported: this instance does not support knowledge files yet.`,
+      `${plural(pkg.knowledge.length, "knowledge file")} listed but not included (${names}): only the .zip form of a package carries the files.`,
     );
   }
+  const knowledge: ImportedKnowledgeFile[] = await validatePackageKnowledge({
+    ownerId: actor.id,
+    entries: pkg.knowledge,
+    files: knowledgeFiles,
+  });
   const draft: GptDraft = parseInput(gptDraftSchema, {
     name: pkg.gpt.name,
     description: pkg.gpt.description,
@@ -106,6 +126,10 @@ export async function importGptPackage({
     avatarKey: null,
     avatarColor: pkg.gpt.avatar?.color ?? null,
     temperature: pkg.gpt.temperature,
+    knowledgeTopK: pkg.gpt.knowledgeTopK,
+    knowledgeMinScore: pkg.gpt.knowledgeMinScore,
+    hideKnowledgeSources: pkg.gpt.hideKnowledgeSources,
+    knowledgeOnly: pkg.gpt.knowledgeOnly,
     capabilities: pkg.gpt.capabilities.filter((key) => !(unavailable as string[]).includes(key)),
     // Sharing settings are the new owner's choice, never the package's.
     allowRemix: false,
@@ -116,15 +140,21 @@ export async function importGptPackage({
     ? await storePackageAvatar(actor.id, pkg.gpt.avatar.dataUri)
     : null;
   try {
-    const gpt = await prisma.$transaction(async (tx) => {
+    await storePackageKnowledgeBlobs(knowledge);
+  } catch (error) {
+    if (avatarKey) await deleteObject(avatarKey).catch(() => undefined);
+    throw error;
+  }
+  let gpt: { id: string; slug: string };
+  try {
+    gpt = await prisma.$transaction(async (tx) => {
       await validateDraftReferences(tx, draft);
       await validateDraftAdditions({
         ownerId: actor.id,
         draft: { ...draft, avatarKey },
         current: null,
       });
-      // The knowledge issue creates the KnowledgeFile rows for `knowledgeFiles` here.
-      return tx.gpt.create({
+      const created = await tx.gpt.create({
         data: {
           ...draft,
           avatarKey,
@@ -134,10 +164,20 @@ export async function importGptPackage({
         },
         select: { id: true, slug: true },
       });
+      await createPackageKnowledgeRows(tx, {
+        files: knowledge,
+        gptId: created.id,
+        ownerId: actor.id,
+      });
+      return created;
     });
-    return { id: gpt.id, slug: gpt.slug, warnings };
   } catch (error) {
     if (avatarKey) await deleteObject(avatarKey).catch(() => undefined);
+    await discardPackageKnowledgeBlobs(knowledge);
     throw error;
   }
+  // After the commit (the rows exist): a failure here leaves QUEUED files that start-up recovery
+  // re-queues, never blobs without rows.
+  await queuePackageKnowledge(knowledge);
+  return { id: gpt.id, slug: gpt.slug, warnings };
 }

@@ -117,6 +117,11 @@ const packageGptSchema = gptDraftSchema
     instructions: true,
     conversationStarters: true,
     temperature: true,
+    // Knowledge retrieval settings (optional: older packages lack them and get the defaults).
+    knowledgeTopK: true,
+    knowledgeMinScore: true,
+    hideKnowledgeSources: true,
+    knowledgeOnly: true,
   })
   .extend({
     category: categoryHintSchema.nullable().default(null),
@@ -139,6 +144,8 @@ const knowledgeEntrySchema = z
       .string()
       .refine(isSafeFileName, "Use a plain file name (no slashes, “..” or control characters)."),
     mimeType: z.string().trim().min(1).max(200),
+    /** Informational (pdf, docx, text…): the importer detects the kind from the bytes. */
+    kind: z.string().trim().max(20).optional(),
     size: z.number().int().min(0),
     sha256: z.string().regex(SHA256_HEX, "Use the SHA-256 of the file as 64 lowercase hex digits."),
     path: z.string(),

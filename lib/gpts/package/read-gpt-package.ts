@@ -173,17 +173,12 @@ function readZip(bytes: Uint8Array): ReadGptPackage {
 /**
  * Reads an uploaded package: a .zip (recognised by its first bytes, whatever the file is called)
  * or a JSON document. Throws AppError bad_request with every problem keyed by its package path.
+ * A JSON package may list knowledge files (a JSON export does), but cannot carry them: its
+ * `knowledgeFiles` is empty and the importer says the listed files were not included.
  */
 export function readGptPackage(bytes: Uint8Array): ReadGptPackage {
   if (bytes.length === 0) refuseFile("The file is empty.");
   if (isZip(bytes)) return readZip(bytes);
   const pkg = parseJsonDocument(bytes, "The file");
-  if (pkg.knowledge.length > 0) {
-    refuse({
-      knowledge: [
-        "Knowledge files travel only in the .zip form of a package; export with knowledge files, or use [].",
-      ],
-    });
-  }
   return { container: "json", pkg, knowledgeFiles: [] };
 }

@@ -112,7 +112,7 @@ ALTER TABLE "KnowledgeFile" ADD CONSTRAINT "KnowledgeFile_ownerId_fkey" FOREIGN 
 ALTER TABLE "GptVersionKnowledgeFile" ADD CONSTRAINT "GptVersionKnowledgeFile_versionId_fkey" FOREIGN KEY ("versionId") REFERENCES "GptVersion"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "GptVersionKnowledgeFile" ADD CONSTRAINT "GptVersionKnowledgeFile_fileId_fkey" FOREIGN KEY ("fileId") REFERENCES "KnowledgeFile"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "GptVersionKnowledgeFile" ADD CONSTRAINT "GptVersionKnowledgeFile_fileId_fkey" FOREIGN KEY ("fileId") REFERENCES "KnowledgeFile"("id") ON DELETE NO ACTION ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "KnowledgeChunk" ADD CONSTRAINT "KnowledgeChunk_fileId_fkey" FOREIGN KEY ("fileId") REFERENCES "KnowledgeFile"("id") ON DELETE CASCADE ON UPDATE CASCADE;

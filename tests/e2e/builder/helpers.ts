@@ -13,6 +13,7 @@ export type GptDraftBody = {
   conversationStarters?: string[];
   modelConfigId?: string | null;
   categoryId?: string | null;
+  capabilities?: string[];
 };
 
 export type EditorGpt = {

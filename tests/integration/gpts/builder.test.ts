@@ -81,6 +81,9 @@ describe("[BUILDER]: create, edit and publish a GPT", () => {
       number: 1,
       slug: created.slug,
       visibility: "PUBLIC",
+      knowledgeFileCount: 0,
+      knowledgeFilesProcessing: 0,
+      knowledgeFilesFailed: 0,
     });
     expect(
       (await getGptForEditor({ actor: owner, gptId: created.id }))?.hasUnpublishedChanges,

@@ -137,7 +137,7 @@ describe("[BUILDER]: GPT API routes", () => {
     expect(gpt).toMatchObject({ name: "Route GPT", publishedVersionId: null });
   });
 
-  it("POST /api/gpts/:id/publish → { versionId, number, slug, visibility }", async () => {
+  it("POST /api/gpts/:id/publish → { versionId, number, slug, visibility, knowledge file counts }", async () => {
     const { body: created } = await createViaApi();
     const response = await publishRoute(
       jsonRequest("POST", `/api/gpts/${created.id}/publish`, {
@@ -152,6 +152,9 @@ describe("[BUILDER]: GPT API routes", () => {
       number: 1,
       slug: created.slug,
       visibility: "PUBLIC",
+      knowledgeFileCount: 0,
+      knowledgeFilesProcessing: 0,
+      knowledgeFilesFailed: 0,
     });
 
     const invalid = await publishRoute(

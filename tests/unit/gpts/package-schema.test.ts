@@ -58,6 +58,10 @@ describe("[PACKAGE]: package schema", () => {
           avatar: null,
           temperature: null,
           capabilities: [],
+          knowledgeTopK: 5,
+          knowledgeMinScore: 0.1,
+          hideKnowledgeSources: false,
+          knowledgeOnly: false,
         },
         actions: [],
         knowledge: [],
@@ -286,16 +290,18 @@ describe("[PACKAGE]: reading an uploaded file", () => {
     });
   });
 
-  it("refuses knowledge entries in the JSON form, which cannot carry the files", () => {
+  it("reads knowledge entries in the JSON form as a list without files", () => {
     const entry = {
       name: "notes.md",
+      kind: "markdown",
       mimeType: "text/markdown",
       size: 1,
       sha256: "a".repeat(64),
       path: "knowledge/notes.md",
     };
-    expect(Object.keys(readProblems(json({ ...minimal, knowledge: [entry] })))).toEqual([
-      "knowledge",
-    ]);
+    const read = readGptPackage(json({ ...minimal, knowledge: [entry] }));
+    expect(read.container).toBe("json");
+    expect(read.pkg.knowledge).toEqual([entry]);
+    expect(read.knowledgeFiles).toEqual([]);
   });
 });
