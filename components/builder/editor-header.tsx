@@ -117,7 +117,10 @@ export function EditorHeader({
   }
 
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b bg-background px-4 py-2.5 sm:px-6">
+    <div
+      data-testid="editor-header"
+      className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b bg-background px-4 py-2.5 sm:px-6"
+    >
       <SimpleTooltip label="My GPTs" side="bottom">
         <Button variant="ghost" size="icon" className="-ml-2" asChild>
           <Link href="/gpts" aria-label="Back to My GPTs">

@@ -3,8 +3,35 @@ import { randomUUID } from "node:crypto";
 import { database } from "../../db";
 import type { ChunkDraft } from "../types";
 
-/** Rows per INSERT: small statements keep PGlite (in-process) from stalling the web server. */
+/**
+ * Per INSERT at most this many rows and characters: PGlite runs in-process, so one statement
+ * blocks the web server for as long as building its full-text vectors takes (~1 ms per 1,000
+ * characters here). Small PDF pages batch 40 at a time; 800-token chunks a few at a time.
+ */
 export const STORE_BATCH_SIZE = 40;
+export const STORE_BATCH_CHARS = 12_000;
+
+/** Consecutive slices of `chunks` within both batch limits (always at least one chunk each). */
+export function storeBatches(chunks: ChunkDraft[]): ChunkDraft[][] {
+  const batches: ChunkDraft[][] = [];
+  let current: ChunkDraft[] = [];
+  let chars = 0;
+  for (const chunk of chunks) {
+    const size = chunk.text.length + (chunk.heading?.length ?? 0);
+    if (
+      current.length > 0 &&
+      (current.length >= STORE_BATCH_SIZE || chars + size > STORE_BATCH_CHARS)
+    ) {
+      batches.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(chunk);
+    chars += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
 
 /** The text search configuration of `searchVector` (retrieval must parse queries the same way). */
 export const SEARCH_CONFIG = "english";
@@ -44,8 +71,8 @@ export async function storeChunks({
   onProgress?: (fraction: number) => void;
 }): Promise<void> {
   const sql = database().sql;
-  for (let start = 0; start < chunks.length; start += STORE_BATCH_SIZE) {
-    const batch = chunks.slice(start, start + STORE_BATCH_SIZE);
+  let stored = 0;
+  for (const batch of storeBatches(chunks)) {
     await sql.query(INSERT_SQL, [
       fileId,
       gptId,
@@ -57,7 +84,8 @@ export async function storeChunks({
       batch.map((chunk) => chunk.page),
       batch.map((chunk) => chunk.heading?.replaceAll("\u0000", "") ?? null),
     ]);
-    onProgress?.(Math.min(1, (start + batch.length) / chunks.length));
+    stored += batch.length;
+    onProgress?.(Math.min(1, stored / chunks.length));
     await yieldToEventLoop();
   }
   if (chunks.length === 0) onProgress?.(1);

@@ -87,7 +87,7 @@ test("[BUILDER]: a creator builds, previews and publishes a GPT; another user ch
   await expect(page).toHaveURL(/\/gpts\/[^/]+\/edit$/);
   const gptId = page.url().match(/\/gpts\/([^/]+)\/edit$/)![1];
   await expect(page.getByRole("heading", { name: gptName, level: 1 })).toBeVisible();
-  await expect(page.getByText("Draft", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("editor-header").getByText("Draft", { exact: true })).toBeVisible();
 
   const saved = await getGptViaApi(page.request, gptId);
   expect(saved).toMatchObject({

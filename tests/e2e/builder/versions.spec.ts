@@ -235,7 +235,9 @@ test("[VERSIONS]: unpublishing makes the GPT's page a 404 for others and keeps i
     await expect(confirm).toContainText("Version 1 and earlier stay in your version history");
     await confirm.getByRole("button", { name: "Unpublish", exact: true }).click();
     await expect(confirm).toBeHidden();
-    await expect(page.getByText("Draft", { exact: true })).toBeVisible();
+    await expect(
+      page.getByTestId("editor-header").getByText("Draft", { exact: true }),
+    ).toBeVisible();
     await expect(page.getByText("Published v1", { exact: true })).toHaveCount(0);
 
     const after = await other.goto(`/g/${gpt.slug}`);

@@ -61,6 +61,17 @@ export async function signUpViaApi(
 }
 
 export async function expectNoA11yViolations(page: Page): Promise<void> {
+  // Contrast is judged on the settled page: a toast or dialog half-way through its fade would
+  // read as low contrast. Finite animations only (a spinner runs forever).
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== "running" ||
+          animation.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY,
+      ),
+  );
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
