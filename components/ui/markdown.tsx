@@ -8,7 +8,7 @@ import { cn } from "@/lib/utils/cn";
 import { CodeBlock } from "./code-block";
 
 type HastElement = NonNullable<ExtraProps["node"]>;
-type PluggableList = NonNullable<Options["rehypePlugins"]>;
+export type PluggableList = NonNullable<Options["rehypePlugins"]>;
 type HastNode = HastElement | HastElement["children"][number];
 
 function textOf(node: HastNode | undefined): string {
@@ -97,6 +97,10 @@ const remarkPlugins: PluggableList = [remarkGfm, remarkHtmlAsText];
 type MarkdownProps = {
   children: string;
   className?: string;
+  /** Run after sanitizing, so what they add is trusted (e.g. citation buttons). Keep stable. */
+  extraRehypePlugins?: PluggableList;
+  /** Renderers for elements only those plugins create. Keep stable (memoised by the caller). */
+  extraComponents?: Components;
 };
 
 /**
@@ -105,12 +109,23 @@ type MarkdownProps = {
  * javascript: URLs. Partial input while streaming is fine: an unclosed fence renders as a code
  * block so far.
  */
-export const Markdown = memo(function Markdown({ children, className }: MarkdownProps) {
+export const Markdown = memo(function Markdown({
+  children,
+  className,
+  extraRehypePlugins,
+  extraComponents,
+}: MarkdownProps) {
   const idPrefix = `md${useId().replace(/[^\w-]/g, "")}-`;
-  const components = useMemo(() => createComponents(idPrefix), [idPrefix]);
+  const components = useMemo(
+    () => ({ ...createComponents(idPrefix), ...extraComponents }),
+    [idPrefix, extraComponents],
+  );
   const rehypePlugins = useMemo<PluggableList>(
-    () => [[rehypeSanitize, { ...defaultSchema, clobberPrefix: idPrefix }]],
-    [idPrefix],
+    () => [
+      [rehypeSanitize, { ...defaultSchema, clobberPrefix: idPrefix }],
+      ...(extraRehypePlugins ?? []),
+    ],
+    [idPrefix, extraRehypePlugins],
   );
   return (
     <div
