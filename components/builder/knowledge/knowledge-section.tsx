@@ -48,8 +48,8 @@ export function KnowledgeSection({
   return (
     <div className="grid gap-4" data-testid="knowledge-section">
       <p className="text-sm text-muted-foreground">
-        Files your GPT can answer from, citing the passages it uses. Only you can see or download
-        them.
+        Files your GPT can answer from, citing the passages it uses. Only you can see the files;
+        others see only the passages an answer cites.
       </p>
       {!isKnowledgeOn ? (
         <KnowledgeCapabilityNote

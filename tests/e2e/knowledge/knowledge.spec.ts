@@ -80,6 +80,15 @@ test("[KNOWLEDGE]: a creator uploads a PDF, tests retrieval, and the preview ans
   await expect(best).toContainText("harbour.pdf");
   await expect(best).toContainText(/p(age|\.)\s*2/i);
   await expectNoA11yViolations(page);
+  if (process.env.E2E_SCREENSHOT_DIR) {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await section.screenshot({
+        path: `${process.env.E2E_SCREENSHOT_DIR}/knowledge-${width}.png`,
+      });
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
 
   // The preview's answer cites the file; the citation opens on the quoted passage.
   const answer = await ask(
