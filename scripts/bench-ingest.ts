@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import pg from "pg";
+import { openThrowawayPostgres } from "./lib/throwaway-postgres";
 
 const PDF_PAGES = 100;
 const DOCX_TARGET_BYTES = (Number(process.env.BENCH_DOCX_MB) || 5) * 1024 * 1024;
@@ -168,25 +168,7 @@ async function openBenchDatabase() {
     const db = openDatabase({ kind: "embedded", dataDir: process.env.DATA_DIR as string });
     return { db, label: "embedded PGlite (temporary data directory)", cleanup: () => db.close() };
   }
-  const name = `atelier_bench_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = openDatabase({ kind: "postgres", url: url.toString() });
-  return {
-    db,
-    label: `PostgreSQL (throwaway database ${name})`,
-    cleanup: async () => {
-      await db.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
+  return openThrowawayPostgres(serverUrl);
 }
 
 function percentileMs(histogram: ReturnType<typeof monitorEventLoopDelay>, p: number) {

@@ -11,12 +11,11 @@
  * BENCH_QUERY_LIMIT=N runs only the first N queries (quick iterations).
  * The dataset is for evaluation only (CC BY-NC): it is read in place and never copied.
  */
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { encode } from "gpt-tokenizer";
-import pg from "pg";
+import { openThrowawayPostgres } from "./lib/throwaway-postgres";
 
 const BM25_REFERENCE_NDCG = 0.665;
 const dataDir = path.resolve(
@@ -146,25 +145,7 @@ async function openBenchDatabase() {
       },
     };
   }
-  const name = `atelier_bench_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = openDatabase({ kind: "postgres", url: url.toString() });
-  return {
-    db,
-    label: `PostgreSQL (throwaway database ${name})`,
-    cleanup: async () => {
-      await db.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
+  return openThrowawayPostgres(serverUrl);
 }
 
 async function main() {
