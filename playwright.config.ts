@@ -2,6 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = process.env.E2E_PORT ?? "3210";
 const fakeOpenAIPort = process.env.E2E_FAKE_OPENAI_PORT ?? "4010";
+// A creator's API (OpenAPI + OAuth) and an MCP server, reached through the egress guard's allowlist.
+const fakeApiPort = process.env.E2E_FAKE_API_PORT ?? "4020";
+const fakeMcpPort = process.env.E2E_FAKE_MCP_PORT ?? "4030";
 const baseURL = `http://localhost:${port}`;
 
 // npm run test:e2e sets CHROMIUM_PATH (Debian's Chromium here); without it Playwright's own browser is used.
@@ -40,6 +43,19 @@ export default defineConfig({
       command: `node --import tsx tests/fixtures/fake-openai/main.ts`,
       url: `http://127.0.0.1:${fakeOpenAIPort}/__control/health`,
       env: { FAKE_OPENAI_PORT: fakeOpenAIPort, FAKE_OPENAI_SLOW_MS: "150" },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node --import tsx tests/fixtures/fake-api/main.ts --port ${fakeApiPort}`,
+      url: `http://127.0.0.1:${fakeApiPort}/openapi.json`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node --import tsx tests/fixtures/fake-mcp/main.ts --port ${fakeMcpPort}`,
+      // Up once it accepts connections (GET on the endpoint is 405 in stateless mode).
+      port: Number(fakeMcpPort),
       reuseExistingServer: false,
       timeout: 30_000,
     },

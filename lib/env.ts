@@ -41,6 +41,26 @@ const schema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9_-]{1,32}$/)
     .default("env"),
+  /** Earlier keys ("id:hex64,id:hex64"), still used to decrypt secrets sealed before a rotation. */
+  ENCRYPTION_PREVIOUS_KEYS: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^[a-zA-Z0-9_-]{1,32}:[0-9a-fA-F]{64}(,[a-zA-Z0-9_-]{1,32}:[0-9a-fA-F]{64})*$/,
+        'must be "id:64-hex-characters" entries separated by commas',
+      )
+      .optional(),
+  ),
+  /** Egress guard: exact "host:port" entries reachable even on private addresses (besides the admin's list). */
+  EGRESS_ALLOWLIST: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^(\[[0-9a-fA-F:.]+\]|[^\s,:[\]]+):\d{1,5}(,(\[[0-9a-fA-F:.]+\]|[^\s,:[\]]+):\d{1,5})*$/,
+        'must be "host:port" entries separated by commas',
+      )
+      .optional(),
+  ),
   ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalString,
   SEED_DEMO_CONTENT: z.enum(["true", "false"]).default("true"),

@@ -33,6 +33,11 @@ const server = spawn(process.execPath, [nextBin(root), "start", "-p", port], {
     ADMIN_EMAIL: "admin@e2e.test",
     ADMIN_PASSWORD: "e2e-admin-password-123",
     SEED_DEMO_CONTENT: "true",
+    // The fake API and MCP servers live on loopback: allowed by exact host:port, nothing else is.
+    EGRESS_ALLOWLIST: [
+      `127.0.0.1:${process.env.E2E_FAKE_API_PORT ?? "4020"}`,
+      `127.0.0.1:${process.env.E2E_FAKE_MCP_PORT ?? "4030"}`,
+    ].join(","),
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

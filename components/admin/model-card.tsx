@@ -1,6 +1,6 @@
 "use client";
 
-import { Binary, KeyRound, MessageSquare, Pencil, Star } from "lucide-react";
+import { Binary, KeyRound, MessageSquare, Network, Pencil, Star } from "lucide-react";
 import { useId } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
@@ -56,6 +56,11 @@ export function ModelCard({ model, onEdit }: ModelCardProps) {
             {model.isDefault && model.kind === "CHAT" ? (
               <Badge>
                 <Star aria-hidden="true" /> Default
+              </Badge>
+            ) : null}
+            {model.isEgressExempt ? (
+              <Badge variant="warning" title="Requests to this base URL skip the egress guard.">
+                <Network aria-hidden="true" /> Private endpoint
               </Badge>
             ) : null}
             {model.isEnabled ? (

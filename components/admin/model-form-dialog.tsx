@@ -67,6 +67,7 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
   const isChat = kind === "CHAT";
   const [isDefault, setIsDefault] = useState(model?.isDefault ?? false);
   const [isEnabled, setIsEnabled] = useState(model?.isEnabled ?? true);
+  const [isEgressExempt, setIsEgressExempt] = useState(model?.isEgressExempt ?? false);
   const [shouldRemoveKey, setShouldRemoveKey] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const fieldError = (name: string) => error?.fieldErrors[name]?.[0] ?? null;
@@ -82,8 +83,8 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "");
     const apiKey = text("apiKey").trim();
-    // `kind` is part of the API's model input (lib/models/schemas.ts).
-    const input: ModelFormPayload & { kind: ModelKind } = {
+    // `kind` and `isEgressExempt` are part of the API's model input (lib/models/schemas.ts).
+    const input: ModelFormPayload & { kind: ModelKind; isEgressExempt: boolean } = {
       kind,
       displayName: text("displayName"),
       baseUrl: text("baseUrl"),
@@ -95,6 +96,7 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
       // Only a chat model can answer GPTs that did not pick one.
       isDefault: isChat && isDefault && isEnabled,
       isEnabled,
+      isEgressExempt,
     };
     setError(null);
     const callbacks = {
@@ -323,6 +325,13 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
           isChecked={isChat && isDefault && isEnabled}
           isDisabled={!isEnabled || !isChat}
           onChange={setIsDefault}
+        />
+        <SwitchRow
+          id={id("isEgressExempt")}
+          label="Private network endpoint"
+          description="Skips the egress guard for this model's base URL. Turn on only for an endpoint you run (e.g. Ollama on localhost); public providers don't need it."
+          isChecked={isEgressExempt}
+          onChange={setIsEgressExempt}
         />
       </div>
 

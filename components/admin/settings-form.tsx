@@ -9,23 +9,39 @@ import {
   type InstanceSettingsView,
   LIMIT_FIELDS,
   parseSettingsForm,
+  type SettingsFieldErrors,
   type SettingsFormValues,
+  toFieldErrorKey,
   toSettingsFormValues,
   useUpdateInstanceSettings,
 } from "@/lib/knowledge/client/instance-settings";
 import type { PublicModelConfig } from "@/lib/models/schemas";
+import { SettingsActionCallsField, SettingsEgressFields } from "./settings-egress-fields";
 import { SettingsEmbeddingField } from "./settings-embedding-field";
 import { SettingsLimitsFields } from "./settings-limits-fields";
 
-const FIELD_ORDER = [...LIMIT_FIELDS, "embeddingModelConfigId"] as const;
+const FIELD_ORDER = [
+  ...LIMIT_FIELDS,
+  "embeddingModelConfigId",
+  "egressAllowlist",
+  "egressAllowedPorts",
+  "actionMaxCallsPerTurn",
+] as const;
+
+/** True for the field's own error and, for the allowlist, any entry's (`egressAllowlist.2`). */
+function hasError(errors: SettingsFieldErrors, name: string) {
+  return Object.keys(errors).some(
+    (key) => errors[key] && (key === name || key.startsWith(`${name}.`)),
+  );
+}
 
 function focusField(name: string) {
   requestAnimationFrame(() => document.getElementById(`settings-${name}`)?.focus());
 }
 
 /**
- * Knowledge limits and the embedding model. Checked with the API's schema before sending; the
- * server's field errors show next to their fields too.
+ * Knowledge limits, the embedding model, the egress guard and action limits. Checked with the
+ * API's schema before sending; the server's field errors show next to their fields too.
  */
 export function SettingsForm({
   settings,
@@ -35,14 +51,24 @@ export function SettingsForm({
   models: PublicModelConfig[];
 }) {
   const [values, setValues] = useState<SettingsFormValues>(() => toSettingsFormValues(settings));
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
+  const [fieldErrors, setFieldErrors] = useState<SettingsFieldErrors>({});
   const [generalError, setGeneralError] = useState<string | null>(null);
   const update = useUpdateInstanceSettings();
 
-  function showErrors(errors: Partial<Record<string, string>>) {
+  function showErrors(errors: SettingsFieldErrors) {
     setFieldErrors(errors);
-    const first = FIELD_ORDER.find((name) => errors[name]);
+    const first = FIELD_ORDER.find((name) => hasError(errors, name));
     if (first) focusField(first);
+  }
+
+  function setField<K extends keyof SettingsFormValues>(field: K, value: SettingsFormValues[K]) {
+    setValues((current) => ({ ...current, [field]: value }));
+    // Allowlist errors are keyed by position, which an edit shifts: clear them all together.
+    setFieldErrors((current) =>
+      Object.fromEntries(
+        Object.entries(current).filter(([key]) => key !== field && !key.startsWith(`${field}.`)),
+      ),
+    );
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -68,7 +94,10 @@ export function SettingsForm({
       onError: (error) => {
         const apiError = error instanceof ApiError ? error : null;
         const errors = Object.fromEntries(
-          Object.entries(apiError?.fieldErrors ?? {}).map(([key, messages]) => [key, messages[0]]),
+          Object.entries(apiError?.fieldErrors ?? {}).map(([key, messages]) => [
+            toFieldErrorKey(key),
+            messages[0],
+          ]),
         );
         if (Object.keys(errors).length > 0) showErrors(errors);
         else setGeneralError(error.message);
@@ -93,14 +122,7 @@ export function SettingsForm({
             the next upload.
           </p>
         </div>
-        <SettingsLimitsFields
-          values={values}
-          fieldErrors={fieldErrors}
-          onChange={(field, value) => {
-            setValues((current) => ({ ...current, [field]: value }));
-            setFieldErrors(({ [field]: _, ...rest }) => rest);
-          }}
-        />
+        <SettingsLimitsFields values={values} fieldErrors={fieldErrors} onChange={setField} />
       </section>
       <section aria-labelledby="settings-embedding-heading" className="grid gap-4">
         <h2 id="settings-embedding-heading" className="text-lg font-semibold">
@@ -110,10 +132,36 @@ export function SettingsForm({
           value={values.embeddingModelConfigId}
           models={models}
           error={fieldErrors.embeddingModelConfigId}
-          onChange={(embeddingModelConfigId) => {
-            setValues((current) => ({ ...current, embeddingModelConfigId }));
-            setFieldErrors(({ embeddingModelConfigId: _, ...rest }) => rest);
-          }}
+          onChange={(value) => setField("embeddingModelConfigId", value)}
+        />
+      </section>
+      <section aria-labelledby="settings-egress-heading" className="grid gap-4">
+        <div className="grid gap-1">
+          <h2 id="settings-egress-heading" className="text-lg font-semibold">
+            Network access (egress guard)
+          </h2>
+          <p className="text-sm text-muted-foreground">
+            Every request GPT actions make, and every model call not marked as a private endpoint,
+            goes through the guard. It refuses private, loopback and link-local addresses unless
+            listed below.
+          </p>
+        </div>
+        <SettingsEgressFields
+          allowlist={values.egressAllowlist}
+          ports={values.egressAllowedPorts}
+          fieldErrors={fieldErrors}
+          onAllowlistChange={(value) => setField("egressAllowlist", value)}
+          onPortsChange={(value) => setField("egressAllowedPorts", value)}
+        />
+      </section>
+      <section aria-labelledby="settings-actions-heading" className="grid gap-4">
+        <h2 id="settings-actions-heading" className="text-lg font-semibold">
+          Actions
+        </h2>
+        <SettingsActionCallsField
+          value={values.actionMaxCallsPerTurn}
+          error={fieldErrors.actionMaxCallsPerTurn}
+          onChange={(value) => setField("actionMaxCallsPerTurn", value)}
         />
       </section>
       <div className="flex justify-end border-t pt-4">

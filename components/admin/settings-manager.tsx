@@ -9,7 +9,7 @@ import { useAdminModels } from "@/lib/models/hooks";
 import type { PublicModelConfig } from "@/lib/models/schemas";
 import { SettingsForm } from "./settings-form";
 
-/** The admin Settings page: instance-wide knowledge limits and the embedding model. */
+/** The admin Settings page: knowledge limits, the embedding model, the egress guard, action limits. */
 export function SettingsManager({
   initialSettings,
   initialModels,
@@ -23,7 +23,7 @@ export function SettingsManager({
     <>
       <PageHeader
         title="Settings"
-        description="Limits on creators’ knowledge files, and the model knowledge search uses for meaning."
+        description="Limits on creators’ knowledge files, the model knowledge search uses for meaning, and what GPT actions may reach."
       />
       <div className="max-w-3xl rounded-xl border bg-card p-4 shadow-xs sm:p-6">
         <SettingsForm settings={settings} models={models} />

@@ -9,6 +9,7 @@ import type { CapabilityAvailability } from "@/lib/gpts/capabilities";
 import type { DraftField, DraftFormValues, FieldErrors } from "@/lib/gpts/draft-form";
 import type { ModelFallback } from "@/lib/gpts/queries";
 import { GPT_LIMITS } from "@/lib/gpts/schemas";
+import { ActionsSection } from "./actions/actions-section";
 import { AdvancedSettings } from "./configure/advanced-settings";
 import { AvatarField } from "./configure/avatar-field";
 import { CapabilitiesField } from "./configure/capabilities-field";
@@ -203,6 +204,18 @@ export function GptConfigForm({
           fieldErrors={fieldErrors}
           availability={capabilityAvailability.knowledge}
           onChange={onChange}
+          onSave={onSubmit}
+        />
+      </FormSection>
+
+      <FormSection title="Actions">
+        <ActionsSection
+          gptId={gptId}
+          isActionsEnabled={values.capabilities.includes("actions")}
+          availability={capabilityAvailability.actions}
+          onTurnOn={() =>
+            onChange("capabilities", [...new Set([...values.capabilities, "actions"])].sort())
+          }
           onSave={onSubmit}
         />
       </FormSection>

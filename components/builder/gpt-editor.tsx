@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { useHasUnpublishedActionChanges } from "@/lib/gpt-actions/client/hooks";
 import { avatarUrl } from "@/lib/gpts/avatar/avatar-url";
 import type { CapabilityAvailability } from "@/lib/gpts/capabilities";
 import { EMPTY_DRAFT_FORM, toDraftFormValues } from "@/lib/gpts/draft-form";
@@ -102,6 +103,8 @@ export function GptEditor({
   const hasKnowledgeChanges = knowledge.data
     ? knowledgeDiffersFromPublished(knowledge.data.files)
     : (gpt?.hasUnpublishedKnowledgeChanges ?? false);
+  const actionChanges = useHasUnpublishedActionChanges(draft.gpt?.id ?? null);
+  const hasActionChanges = actionChanges.data ?? gpt?.hasUnpublishedActionChanges ?? false;
   const queryClient = useQueryClient();
   const { save, isDirty } = draft;
   const displayName = draft.values.name.trim() || "Untitled GPT";
@@ -140,7 +143,9 @@ export function GptEditor({
         avatar={avatar}
         status={status}
         published={draft.published}
-        hasUnpublishedChanges={draft.hasUnpublishedChanges || hasKnowledgeChanges}
+        hasUnpublishedChanges={
+          draft.hasUnpublishedChanges || hasKnowledgeChanges || hasActionChanges
+        }
         saveState={draft.saveState}
         saveErrorMessage={draft.saveError?.message}
         onRetry={() => void saveNow()}

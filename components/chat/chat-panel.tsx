@@ -14,6 +14,7 @@ import { GptAvatar } from "@/components/ui/gpt-avatar";
 import type { ChatMessage, ChatMessageStatus } from "@/lib/chat/schemas";
 import { citationsOf } from "@/lib/knowledge/citations/types";
 import { cn } from "@/lib/utils/cn";
+import { actionCallsOf } from "./action-calls-of";
 import { Composer } from "./composer";
 import { conversationKeys } from "./hooks";
 import { markLastAnswerInterrupted } from "./interrupted-answer";
@@ -146,10 +147,12 @@ export function ChatPanel(props: ChatPanelProps) {
             messages.map((message, index) => {
               const isStreaming =
                 isBusy && index === messages.length - 1 && message.role === "assistant";
+              const actionCalls = actionCallsOf(message.parts);
               // An answer that failed before any text has nothing to show; the alert explains.
               if (
                 message.role === "assistant" &&
                 !textOf(message) &&
+                actionCalls.length === 0 &&
                 !isStreaming &&
                 !message.metadata?.status
               ) {
@@ -161,6 +164,7 @@ export function ChatPanel(props: ChatPanelProps) {
                   author={message.role}
                   text={textOf(message)}
                   citations={citationsOf(message.parts)}
+                  actionCalls={actionCalls}
                   gptName={gptName}
                   gptAvatar={{ src: props.avatarSrc, color: props.avatarColor }}
                   status={message.metadata?.status}

@@ -4,8 +4,12 @@ import { CircleAlert, CircleStop } from "lucide-react";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 import { Markdown } from "@/components/ui/markdown";
 import type { ChatMessageStatus } from "@/lib/chat/schemas";
+import type { ActionCallPartData } from "@/lib/gpt-actions/types";
 import type { Citation } from "@/lib/knowledge/citations/types";
 import { cn } from "@/lib/utils/cn";
+import { ActionCallStep } from "./action-call-step";
+import { isAwaitingUser } from "./action-calls-of";
+import { ActionConsentPrompt } from "./action-consent-prompt";
 import { CitationMarkdown } from "./citation-markdown";
 
 type Props = {
@@ -18,6 +22,8 @@ type Props = {
   isStreaming?: boolean;
   /** Knowledge passages the answer cites; its "[n]" markers open them (citationsOf(parts)). */
   citations?: Citation[];
+  /** The GPT's action calls, in stream order, shown above the answer (actionCallsOf(parts)). */
+  actionCalls?: ActionCallPartData[];
 };
 
 /** One turn: user messages as right-aligned bubbles, answers as full-width Markdown (ChatGPT-like). */
@@ -30,6 +36,7 @@ export function MessageBubble({
   errorMessage,
   isStreaming,
   citations,
+  actionCalls = [],
 }: Props) {
   if (author === "user") {
     return (
@@ -40,6 +47,10 @@ export function MessageBubble({
       </div>
     );
   }
+  // A waiting prompt or a running call shows its own progress instead of "Thinking".
+  const isActionPending = actionCalls.some(
+    (call) => isAwaitingUser(call) || call.state === "running",
+  );
   return (
     <div
       className="flex gap-3"
@@ -54,13 +65,24 @@ export function MessageBubble({
         className="mt-0.5 shrink-0"
       />
       <div className={cn("min-w-0 flex-1 text-sm", isStreaming && "streaming")}>
+        {actionCalls.map((call) =>
+          isStreaming && isAwaitingUser(call) ? (
+            <ActionConsentPrompt
+              key={`${call.toolCallId}:${call.state}:${call.promptId}`}
+              call={call}
+              gptName={gptName}
+            />
+          ) : (
+            <ActionCallStep key={call.toolCallId} call={call} isLive={!!isStreaming} />
+          ),
+        )}
         {text ? (
           citations && citations.length > 0 ? (
             <CitationMarkdown citations={citations}>{text}</CitationMarkdown>
           ) : (
             <Markdown>{text}</Markdown>
           )
-        ) : isStreaming ? (
+        ) : isStreaming && !isActionPending ? (
           <span className="inline-flex items-center gap-1 py-2" role="status">
             <span className="sr-only">Thinking</span>
             <span className="size-2 animate-pulse rounded-full bg-muted-foreground" />

@@ -1,6 +1,6 @@
 "use client";
 
-import { Compass, LogOut, MessageSquare, Shield, Wand2 } from "lucide-react";
+import { Compass, LogOut, MessageSquare, Plug, Shield, Wand2 } from "lucide-react";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import {
@@ -50,6 +50,11 @@ export function UserMenu({
         <DropdownMenuItem asChild>
           <Link href="/gpts">
             <Wand2 className="size-4" aria-hidden /> My GPTs
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/settings/connections">
+            <Plug className="size-4" aria-hidden /> Connected accounts
           </Link>
         </DropdownMenuItem>
         {isAdmin && (

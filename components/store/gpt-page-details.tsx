@@ -1,4 +1,4 @@
-import { GitFork, Pencil } from "lucide-react";
+import { GitFork, Globe, Pencil } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import type { GptPage } from "@/lib/gpts/queries";
@@ -53,7 +53,47 @@ export function GptPageDetails({ gpt, signInHref }: { gpt: GptPage; signInHref?:
           ) : null}
         </div>
       ) : null}
+      {gpt.actionServices.length > 0 ? <ActionServices services={gpt.actionServices} /> : null}
       {gpt.settings ? <GptSettingsDisclosure settings={gpt.settings} /> : null}
     </div>
+  );
+}
+
+/** "Uses actions on …": which services this GPT may call for you, each with its privacy policy. */
+function ActionServices({ services }: { services: GptPage["actionServices"] }) {
+  return (
+    <section
+      aria-labelledby="gpt-action-services"
+      className="w-full max-w-md rounded-lg border bg-card px-4 py-3 text-left text-xs"
+      data-testid="action-services"
+    >
+      <h2 id="gpt-action-services" className="flex items-center gap-1.5 font-medium text-sm">
+        <Globe aria-hidden="true" className="size-4 text-muted-foreground" />
+        Uses actions
+      </h2>
+      <p className="mt-1 text-muted-foreground">
+        This GPT can send data from your conversations to these services. You are asked before it
+        does.
+      </p>
+      <ul className="mt-2 grid gap-1">
+        {services.map((service) => (
+          <li key={service.domain} className="flex flex-wrap items-center justify-between gap-2">
+            <span className="font-mono">{service.domain}</span>
+            {service.privacyPolicyUrl ? (
+              <a
+                href={service.privacyPolicyUrl}
+                target="_blank"
+                rel="noopener noreferrer nofollow"
+                className="underline underline-offset-4 hover:text-primary"
+              >
+                Privacy policy<span className="sr-only"> of {service.domain}</span>
+              </a>
+            ) : (
+              <span className="text-muted-foreground">No privacy policy given</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -11,12 +11,15 @@ export function chatModel(options: {
   baseUrl: string;
   apiKey?: string;
   modelId: string;
+  /** The egress guard's fetch (lib/ai/model-fetch.ts), unless the endpoint is exempt. */
+  fetch?: typeof fetch;
 }): LanguageModel {
   const provider = createOpenAI({
     baseURL: options.baseUrl.replace(/\/+$/, ""),
     // Local servers (Ollama, llama.cpp) accept any key; the SDK insists on one.
     apiKey: options.apiKey || "not-needed",
     name: "openai-compatible",
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return provider.chat(options.modelId);
 }

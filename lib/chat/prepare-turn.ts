@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import type { ModelConfig } from "../generated/prisma/client";
 import { canViewGpt } from "../gpts/policy";
 import { resolveModel } from "../models/queries";
+import { type ActionTurn, prepareActionTurn } from "./action-turn";
 import { type KnowledgeSettings, type KnowledgeTurn, prepareKnowledgeTurn } from "./knowledge-turn";
 import { type ChatRequest, textOf } from "./schemas";
 
@@ -41,6 +42,8 @@ export type Turn = {
   history: { role: "user" | "assistant"; content: string }[];
   /** Knowledge retrieved for this turn; absent without the capability or live files. */
   knowledge?: KnowledgeTurn | null;
+  /** Actions this turn may call; absent without the capability or enabled operations. */
+  actions?: ActionTurn | null;
 };
 
 export const GPT_UNAVAILABLE_MESSAGE = "This GPT is no longer available.";
@@ -76,6 +79,8 @@ export async function prepareTurn({
     temperature: number | null;
     versionId: string | null;
     knowledge: KnowledgeSettings;
+    /** The published version's action snapshot (unused for the draft preview). */
+    versionActions: unknown;
   };
   const knowledgeOf = (from: KnowledgeSettings): KnowledgeSettings => ({
     capabilities: from.capabilities,
@@ -93,6 +98,7 @@ export async function prepareTurn({
       temperature: gpt.temperature,
       versionId: null,
       knowledge: knowledgeOf(gpt),
+      versionActions: [],
     };
   } else {
     if (!canViewGpt(actor, access) || !gpt.publishedVersion) {
@@ -107,6 +113,7 @@ export async function prepareTurn({
       temperature: version.temperature,
       versionId: version.id,
       knowledge: knowledgeOf(version),
+      versionActions: version.actions,
     };
   }
 
@@ -187,6 +194,12 @@ export async function prepareTurn({
     query: question.content,
     isOwner: gpt.ownerId === actor.id,
   });
+  const actions = await prepareActionTurn({
+    gptId: gpt.id,
+    versionActions: source.versionActions,
+    isPreview: request.isPreview,
+    capabilities: source.knowledge.capabilities,
+  });
 
   return {
     actor,
@@ -201,6 +214,7 @@ export async function prepareTurn({
     channel: request.isPreview ? "PREVIEW" : "STORE",
     history,
     knowledge,
+    actions,
   };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "../db";
+import { ACTION_CALL_PART_TYPE, type ActionCallPartData } from "../gpt-actions/types";
 import { CITATIONS_PART_TYPE, type Citation } from "../knowledge/citations/types";
 import { costMicros } from "../usage/cost";
 import type { Turn } from "./prepare-turn";
@@ -18,6 +19,7 @@ export async function recordAssistantMessage({
   errorMessage,
   usage,
   citations = [],
+  actionCalls = [],
 }: {
   turn: Turn;
   messageId: string;
@@ -27,6 +29,8 @@ export async function recordAssistantMessage({
   usage: { inputTokens: number; outputTokens: number; isEstimated: boolean };
   /** Passages the answer cites (already filtered for the reader: see buildCitations). */
   citations?: Citation[];
+  /** The last state of each action call made for this answer (shown above its text). */
+  actionCalls?: ActionCallPartData[];
 }): Promise<void> {
   const cost = costMicros({
     inputTokens: usage.inputTokens,
@@ -46,6 +50,11 @@ export async function recordAssistantMessage({
         conversationId: turn.conversationId,
         role: "ASSISTANT",
         parts: [
+          ...actionCalls.map((data) => ({
+            type: ACTION_CALL_PART_TYPE,
+            id: data.toolCallId,
+            data,
+          })),
           ...(text ? [{ type: "text", text }] : []),
           ...(citations.length > 0
             ? [{ type: CITATIONS_PART_TYPE, id: "citations", data: { citations } }]

@@ -7,12 +7,14 @@ import {
   type ToolSet,
   type UIMessageChunk,
 } from "ai";
+import { modelFetch } from "../ai/model-fetch";
 import { chatModel } from "../ai/providers";
+import { ACTION_CALL_PART_TYPE, type ActionCallPartData } from "../gpt-actions/types";
 import { buildCitations } from "../knowledge/citations/extract-citations";
 import { CITATIONS_PART_TYPE, type Citation } from "../knowledge/citations/types";
-import { KNOWLEDGE_TOOL_NAME } from "../knowledge/retrieval/retrieval-tool";
 import { openSecret } from "../security/secret-box";
 import { countPromptTokens, countTokens } from "../usage/count-tokens";
+import { ACTIONS_PROMPT, actionTools } from "./action-turn";
 import { fitHistory, knowledgePrompt, systemPrompt } from "./build-prompt";
 import { KNOWLEDGE_MAX_STEPS, knowledgeTools } from "./knowledge-turn";
 import { describeModelError } from "./model-errors";
@@ -54,17 +56,50 @@ export async function streamTurn({
   const knowledge = turn.knowledge ?? null;
   const baseSystem =
     systemOverride ?? systemPrompt({ gptName: turn.gptName, instructions: turn.instructions });
-  const system = knowledge
-    ? `${baseSystem}\n\n${knowledgePrompt({
-        sources: knowledge.registry.all(),
-        knowledgeOnly: knowledge.knowledgeOnly,
-        showFileNames: knowledge.showFileNames,
-      })}`
-    : baseSystem;
-  const tools: ToolSet | undefined = knowledge
-    ? { ...knowledgeTools(knowledge), ...extraTools }
-    : extraTools;
-  const maxSteps = knowledge ? Math.max(requestedMaxSteps, KNOWLEDGE_MAX_STEPS) : requestedMaxSteps;
+  const actions = turn.actions ?? null;
+  const system = [
+    baseSystem,
+    knowledge
+      ? knowledgePrompt({
+          sources: knowledge.registry.all(),
+          knowledgeOnly: knowledge.knowledgeOnly,
+          showFileNames: knowledge.showFileNames,
+        })
+      : null,
+    actions ? ACTIONS_PROMPT : null,
+  ]
+    .filter(Boolean)
+    .join("\n\n");
+  // Action calls report their progress (consent, running, result) as data parts: pushed here,
+  // interleaved into the browser stream, and their last state is stored with the message.
+  const sideChunks = createChunkQueue();
+  const actionCalls = new Map<string, ActionCallPartData>();
+  const emitActionCall = (data: ActionCallPartData) => {
+    actionCalls.set(data.toolCallId, data);
+    sideChunks.push({ type: ACTION_CALL_PART_TYPE, id: data.toolCallId, data } as UIMessageChunk);
+  };
+  // Knowledge and action tools report through data parts; their raw tool chunks stay here.
+  const serverTools: ToolSet = {
+    ...(knowledge ? knowledgeTools(knowledge) : {}),
+    ...(actions
+      ? actionTools(actions, {
+          userId: turn.actor.id,
+          gptId: turn.gpt.id,
+          gptName: turn.gptName,
+          conversationId: turn.conversationId,
+          source: turn.channel === "PREVIEW" ? "PREVIEW" : "CHAT",
+          emit: emitActionCall,
+        })
+      : {}),
+  };
+  const hiddenToolNames = new Set(Object.keys(serverTools));
+  const tools: ToolSet | undefined =
+    hiddenToolNames.size > 0 ? { ...serverTools, ...extraTools } : extraTools;
+  const maxSteps = Math.max(
+    requestedMaxSteps,
+    knowledge ? KNOWLEDGE_MAX_STEPS : 1,
+    actions ? actions.maxCalls + 1 : 1,
+  );
   /** Only passages the answer cites reach the browser or the database. */
   const citationsFor = (answer: string): Citation[] =>
     knowledge
@@ -119,6 +154,7 @@ export async function streamTurn({
         errorMessage: isEmpty ? "The model returned an empty answer." : outcome.errorMessage,
         usage,
         citations: citationsFor(text),
+        actionCalls: [...actionCalls.values()],
       });
     } catch (error) {
       console.error("[atelier] could not record assistant message", error);
@@ -126,7 +162,12 @@ export async function streamTurn({
   };
 
   const result = streamText({
-    model: chatModel({ baseUrl: turn.model.baseUrl, apiKey, modelId: turn.model.modelId }),
+    model: chatModel({
+      baseUrl: turn.model.baseUrl,
+      apiKey,
+      modelId: turn.model.modelId,
+      fetch: await modelFetch(turn.model),
+    }),
     system,
     messages,
     maxOutputTokens: Math.min(MAX_OUTPUT_TOKENS, turn.model.contextWindow),
@@ -157,21 +198,35 @@ export async function streamTurn({
   });
   // When the browser goes away (Stop, closed tab), stop the upstream call too.
   const reader = uiStream.getReader();
-  // The knowledge tool's calls and results (raw passages) never reach the browser; its cited
-  // passages arrive as a `data-citations` part, updated whenever the answer cites a new label.
+  // Tool calls and results (raw passages, API bodies) never reach the browser as such: cited
+  // passages arrive as a `data-citations` part, updated whenever the answer cites a new label,
+  // and action calls as `data-action-call` parts.
   const hiddenToolCalls = new Set<string>();
   let streamedText = "";
   let sentCitationKey = "";
+  let pendingRead: Promise<ReadableStreamReadResult<UIMessageChunk>> | null = null;
   const body = new ReadableStream<UIMessageChunk>({
     async pull(controller) {
       try {
         for (;;) {
-          const { done, value } = await reader.read();
+          const side = sideChunks.shift();
+          if (side) {
+            controller.enqueue(side);
+            return;
+          }
+          // While a tool waits (for consent, say) the model stream is quiet: side chunks go out.
+          pendingRead ??= reader.read();
+          const next = await Promise.race([pendingRead, sideChunks.whenPushed()]);
+          if (next === "pushed") continue;
+          pendingRead = null;
+          const { done, value } = next;
           if (done) {
+            const rest = sideChunks.drain();
+            for (const chunk of rest) controller.enqueue(chunk);
             controller.close();
             return;
           }
-          if (knowledge && isHiddenToolChunk(value, hiddenToolCalls)) continue;
+          if (isHiddenToolChunk(value, hiddenToolNames, hiddenToolCalls)) continue;
           controller.enqueue(value);
           if (knowledge && value.type === "text-delta") {
             streamedText += value.delta;
@@ -207,9 +262,38 @@ export async function streamTurn({
   });
 }
 
-/** Chunks of a knowledge tool call (remembered by id from the chunk that names the tool). */
-function isHiddenToolChunk(chunk: UIMessageChunk, hidden: Set<string>): boolean {
+/** Chunks of a server tool's call (remembered by id from the chunk that names the tool). */
+function isHiddenToolChunk(
+  chunk: UIMessageChunk,
+  names: Set<string>,
+  hidden: Set<string>,
+): boolean {
   if (!chunk.type.startsWith("tool-") || !("toolCallId" in chunk)) return false;
-  if ("toolName" in chunk && chunk.toolName === KNOWLEDGE_TOOL_NAME) hidden.add(chunk.toolCallId);
+  if ("toolName" in chunk && names.has(chunk.toolName)) hidden.add(chunk.toolCallId);
   return hidden.has(chunk.toolCallId);
+}
+
+/** Chunks produced outside the model stream, with a way to wait for the next one. */
+function createChunkQueue() {
+  const chunks: UIMessageChunk[] = [];
+  let wake: (() => void) | null = null;
+  return {
+    push(chunk: UIMessageChunk) {
+      chunks.push(chunk);
+      wake?.();
+      wake = null;
+    },
+    shift: () => chunks.shift(),
+    drain: () => chunks.splice(0),
+    whenPushed(): Promise<"pushed"> {
+      if (chunks.length > 0) return Promise.resolve("pushed");
+      return new Promise((resolve) => {
+        const previous = wake;
+        wake = () => {
+          previous?.();
+          resolve("pushed");
+        };
+      });
+    },
+  };
 }

@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { insertActionCopies } from "../gpt-actions/copy-actions";
+import { snapshotDraftActions } from "../gpt-actions/snapshot";
 import {
   insertKnowledgeFileCopies,
   withKnowledgeCopy,
@@ -61,6 +63,9 @@ export async function duplicateGpt({ actor, gptId }: { actor: Actor; gptId: stri
           select: { id: true, slug: true, name: true },
         });
         await insertKnowledgeFileCopies(tx, { copies, gptId: copy.id, ownerId: actor.id });
+        // The owner's own copy keeps their action credentials (sealed, never shown).
+        const actions = await snapshotDraftActions(tx, source.id);
+        await insertActionCopies(tx, { gptId: copy.id, definitions: actions });
         return copy;
       }),
   });

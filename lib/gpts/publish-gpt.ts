@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { asJson } from "../gpt-actions/definition";
+import { assertActionPrivacyPolicies, snapshotDraftActions } from "../gpt-actions/snapshot";
 import { assertHasBuilderProfile } from "../users/builder-profile-queries";
 import { configOf } from "./gpt-config";
 import { parseInput } from "./parse-input";
@@ -29,6 +31,8 @@ export type PublishedGpt = {
  * without one the publish fails with a `displayName` field error, and nothing is published.
  * The version also snapshots which knowledge files are live: the draft's READY files, in the same
  * transaction. Files removed from the draft earlier stay on the older versions that use them.
+ * Actions are snapshotted whole (credentials as ciphertext); a public GPT with actions needs a
+ * privacy policy URL on each.
  */
 export async function publishGpt({
   actor,
@@ -56,6 +60,10 @@ export async function publishGpt({
     if (!gpt.name.trim())
       throw new AppError("bad_request", "Give your GPT a name before publishing.");
     if (visibility === "PUBLIC") await assertHasBuilderProfile(tx, actor.id);
+    const actions = await snapshotDraftActions(tx, gptId);
+    if (visibility === "PUBLIC") {
+      assertActionPrivacyPolicies({ capabilities: gpt.capabilities, definitions: actions });
+    }
     const last = await tx.gptVersion.findFirst({
       where: { gptId },
       orderBy: { number: "desc" },
@@ -66,6 +74,7 @@ export async function publishGpt({
         gptId,
         number: (last?.number ?? 0) + 1,
         ...configOf(gpt),
+        actions: asJson(actions),
         releaseNote: releaseNote || null,
       },
     });

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
+import { definitionFromRow, definitionsFromVersion } from "../gpt-actions/definition";
+import { hasActionChanges } from "../gpt-actions/snapshot";
 import { getDefaultModel } from "../models/queries";
 import { avatarUrl } from "./avatar/avatar-url";
 import { changedFields, versionedFieldsSelect } from "./gpt-config";
@@ -165,6 +167,8 @@ export type GptPage = StoreGptCard & {
   remixedFrom: { slug: string; name: string } | null;
   /** The published settings, only when the owner allows viewing settings and remixing. */
   settings: GptPageSettings | null;
+  /** Where the GPT's actions send data, with each service's privacy policy (public facts). */
+  actionServices: { domain: string; privacyPolicyUrl: string | null }[];
 };
 
 export type GptPageSettings = {
@@ -212,6 +216,7 @@ export async function getGptPage({
           capabilities: true,
           avatarKey: true,
           avatarColor: true,
+          actions: true,
         },
       },
     },
@@ -254,7 +259,21 @@ export async function getGptPage({
     // The owner's explicit opt-in ("allow others to view settings and remix") is the only way
     // instructions reach anyone but the owner, and only those of the published version.
     settings: gpt.allowRemix ? await publishedSettings(version) : null,
+    actionServices: version.capabilities.includes("actions")
+      ? actionServicesOf(version.actions)
+      : [],
   };
+}
+
+/** One entry per domain (several actions may call the same service). */
+function actionServicesOf(actions: unknown): GptPage["actionServices"] {
+  const byDomain = new Map<string, string | null>();
+  for (const definition of definitionsFromVersion(actions)) {
+    if (!byDomain.get(definition.domain)) {
+      byDomain.set(definition.domain, definition.privacyPolicyUrl);
+    }
+  }
+  return [...byDomain].map(([domain, privacyPolicyUrl]) => ({ domain, privacyPolicyUrl }));
 }
 
 async function publishedSettings(version: {
@@ -352,24 +371,30 @@ export async function getGptForEditor({ actor, gptId }: { actor: Actor; gptId: s
       remixedFrom: remixedFromSelect,
       modelConfig: { select: { displayName: true, isEnabled: true } },
       ...draftFileSetSelect,
+      actions: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] },
       publishedVersion: {
         select: {
           number: true,
           createdAt: true,
           ...versionedFieldsSelect,
           ...versionFileSetSelect,
+          actions: true,
         },
       },
     },
   });
   if (!gpt) return null;
-  const { modelConfig, knowledgeFiles: _files, ...editable } = gpt;
+  const { modelConfig, knowledgeFiles: _files, actions, ...editable } = gpt;
   const published = gpt.publishedVersion;
   const hasUnpublishedKnowledgeChanges = published
     ? hasKnowledgeChanges(gpt, published)
     : gpt.knowledgeFiles.length > 0;
   const hasUnpublishedConfigChanges = !published || changedFields(gpt, published).length > 0;
-  const hasUnpublishedChanges = hasUnpublishedConfigChanges || hasUnpublishedKnowledgeChanges;
+  const hasUnpublishedActionChanges = published
+    ? hasActionChanges(actions.map(definitionFromRow), published.actions)
+    : actions.length > 0;
+  const hasUnpublishedChanges =
+    hasUnpublishedConfigChanges || hasUnpublishedKnowledgeChanges || hasUnpublishedActionChanges;
   return {
     ...editable,
     modelFallback: await modelFallbackOf(gpt.modelConfigId, modelConfig),
@@ -385,6 +410,8 @@ export async function getGptForEditor({ actor, gptId }: { actor: Actor; gptId: s
      * form snapshot cannot see file changes, so it ORs this in (then follows the live file list).
      */
     hasUnpublishedKnowledgeChanges,
+    /** The draft's actions differ from the published version's (same treatment as files). */
+    hasUnpublishedActionChanges,
   };
 }
 

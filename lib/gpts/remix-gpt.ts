@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { insertActionCopies, withoutCredentials } from "../gpt-actions/copy-actions";
+import { definitionsFromVersion } from "../gpt-actions/definition";
 import {
   copyKnowledgeBlobs,
   discardKnowledgeBlobs,
@@ -53,7 +55,7 @@ export async function remixGpt({ actor, gptId }: { actor: Actor; gptId: string }
       publishedVersionId: true,
       deletedAt: true,
       owner: { select: { bannedAt: true } },
-      publishedVersion: { select: versionedFieldsSelect },
+      publishedVersion: { select: { ...versionedFieldsSelect, actions: true } },
     },
   });
   if (!source) throw new AppError("not_found", "GPT not found.");
@@ -106,6 +108,12 @@ export async function remixGpt({ actor, gptId }: { actor: Actor; gptId: string }
           remixedFromId: source.id,
         },
         select: { id: true, slug: true },
+      });
+      await insertActionCopies(tx, {
+        gptId: remix.id,
+        definitions: definitionsFromVersion(source.publishedVersion?.actions).map(
+          withoutCredentials,
+        ),
       });
       const copiedKnowledge = current.allowKnowledgeRemix;
       if (copiedKnowledge) {

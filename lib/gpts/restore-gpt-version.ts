@@ -3,6 +3,8 @@ import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { definitionsFromVersion } from "../gpt-actions/definition";
+import { hasActionChanges, restoreDraftActions } from "../gpt-actions/snapshot";
 import { deleteObject } from "../storage/storage";
 import { releaseAvatar } from "./avatar/release-avatar";
 import { type DraftFormValues, toDraftFormValues } from "./draft-form";
@@ -28,7 +30,8 @@ export type RestoredDraft = {
  *
  * The draft's knowledge files become the version's: its files are back in the draft; the draft's
  * other files leave it (kept, inDraft = false, while any version uses them; otherwise deleted with
- * their chunks, and their blobs once the transaction has committed).
+ * their chunks, and their blobs once the transaction has committed). The draft's actions become
+ * the version's too (same ids, so users' OAuth connections still apply).
  */
 export async function restoreGptVersion({
   actor,
@@ -52,13 +55,13 @@ export async function restoreGptVersion({
           allowRemix: true,
           allowKnowledgeRemix: true,
           publishedVersionId: true,
-          publishedVersion: { select: versionedFieldsSelect },
+          publishedVersion: { select: { ...versionedFieldsSelect, actions: true } },
         },
       });
       if (!gpt) throw new AppError("not_found", "GPT not found.");
       const version = await tx.gptVersion.findUnique({
         where: { gptId_number: { gptId: gpt.id, number } },
-        select: { id: true, ...versionedFieldsSelect },
+        select: { id: true, actions: true, ...versionedFieldsSelect },
       });
       if (!version) throw new AppError("not_found", `Version ${number} not found.`);
 
@@ -86,6 +89,7 @@ export async function restoreGptVersion({
         gptId: gpt.id,
         versionId: version.id,
       });
+      await restoreDraftActions(tx, gpt.id, version.actions);
       const publishedFileIds =
         gpt.publishedVersionId === null || gpt.publishedVersionId === version.id
           ? fileIds
@@ -100,7 +104,8 @@ export async function restoreGptVersion({
         matchesPublished:
           gpt.publishedVersion !== null &&
           changedFields(config, gpt.publishedVersion).length === 0 &&
-          isSameFileSet(fileIds, publishedFileIds),
+          isSameFileSet(fileIds, publishedFileIds) &&
+          !hasActionChanges(definitionsFromVersion(version.actions), gpt.publishedVersion.actions),
       };
       const replaced = gpt.avatarKey !== config.avatarKey ? gpt.avatarKey : null;
       return { restored, replacedAvatarKey: replaced, releasedBlobKeys };

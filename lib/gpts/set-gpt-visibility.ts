@@ -2,6 +2,8 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { definitionsFromVersion } from "../gpt-actions/definition";
+import { assertActionPrivacyPolicies } from "../gpt-actions/snapshot";
 import { assertHasBuilderProfile } from "../users/builder-profile-queries";
 import { parseInput } from "./parse-input";
 import { type SetGptVisibilityInput, setGptVisibilitySchema } from "./version-schemas";
@@ -25,10 +27,18 @@ export async function setGptVisibility({
   return prisma.$transaction(async (tx) => {
     const gpt = await tx.gpt.findFirst({
       where: { id: gptId, ownerId: actor.id, deletedAt: null },
-      select: { id: true },
+      select: { id: true, publishedVersion: { select: { capabilities: true, actions: true } } },
     });
     if (!gpt) throw new AppError("not_found", "GPT not found.");
-    if (visibility === "PUBLIC") await assertHasBuilderProfile(tx, actor.id);
+    if (visibility === "PUBLIC") {
+      await assertHasBuilderProfile(tx, actor.id);
+      if (gpt.publishedVersion) {
+        assertActionPrivacyPolicies({
+          capabilities: gpt.publishedVersion.capabilities,
+          definitions: definitionsFromVersion(gpt.publishedVersion.actions),
+        });
+      }
+    }
     await tx.gpt.update({ where: { id: gpt.id }, data: { visibility } });
     return { visibility };
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { createOpenAI } from "@ai-sdk/openai";
 import { type EmbeddingModel, embedMany } from "ai";
+import { modelFetch } from "../ai/model-fetch";
 import { database } from "../db";
 import type { Database } from "../db/open";
 import type { ModelConfig } from "../generated/prisma/client";
@@ -40,6 +41,7 @@ async function embeddingClient(model: ModelConfig): Promise<EmbeddingModel> {
     baseURL: model.baseUrl.replace(/\/+$/, ""),
     apiKey: apiKey || "not-needed",
     name: "openai-compatible",
+    fetch: await modelFetch(model),
   });
   return provider.embedding(model.modelId);
 }

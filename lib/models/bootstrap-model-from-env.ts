@@ -21,6 +21,9 @@ export async function bootstrapModelFromEnv(): Promise<string | null> {
       apiKeyCiphertext: await sealSecret(env.OPENAI_API_KEY),
       isDefault: true,
       isEnabled: true,
+      // Set by the operator in the environment: trusted, like an admin's explicit exemption
+      // (OPENAI_BASE_URL may well be an Ollama on localhost).
+      isEgressExempt: true,
     },
   });
   return model.displayName;

@@ -18,6 +18,7 @@ export function toPublicModel(model: ModelConfig): PublicModelConfig {
     isDefault: model.isDefault,
     isEnabled: model.isEnabled,
     kind: model.kind,
+    isEgressExempt: model.isEgressExempt,
   };
 }
 

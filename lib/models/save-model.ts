@@ -51,6 +51,7 @@ export async function saveModel({
     contextWindow: data.contextWindow,
     isEnabled: data.isEnabled,
     isDefault: data.isDefault && data.isEnabled,
+    isEgressExempt: data.isEgressExempt,
     ...(apiKeyCiphertext !== undefined ? { apiKeyCiphertext } : {}),
   };
   const saved = await prisma.$transaction(async (tx) => {

@@ -40,6 +40,11 @@ export const modelConfigInputSchema = z.object({
    * Absent: CHAT for a new model, unchanged on an edit.
    */
   kind: z.enum(MODEL_KINDS).optional(),
+  /**
+   * The endpoint is on a private network the admin trusts (Ollama on localhost, a vLLM box):
+   * its requests skip the egress guard. Off: model calls are guarded like any other.
+   */
+  isEgressExempt: z.boolean().default(false),
 });
 export type ModelConfigInput = z.infer<typeof modelConfigInputSchema>;
 
@@ -61,6 +66,7 @@ export const modelConfigPatchSchema = z
     isDefault: z.boolean().optional(),
     isEnabled: z.boolean().optional(),
     kind: z.enum(MODEL_KINDS).optional(),
+    isEgressExempt: z.boolean().optional(),
   })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
     error: "Nothing to update.",
@@ -80,4 +86,5 @@ export type PublicModelConfig = {
   isDefault: boolean;
   isEnabled: boolean;
   kind: ModelKind;
+  isEgressExempt: boolean;
 };

@@ -39,6 +39,7 @@ export async function updateModel({
       isDefault: input.isDefault ?? current.isDefault,
       isEnabled: input.isEnabled ?? current.isEnabled,
       kind: input.kind ?? current.kind,
+      isEgressExempt: input.isEgressExempt ?? current.isEgressExempt,
     },
   });
 }

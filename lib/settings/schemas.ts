@@ -20,8 +20,35 @@ export const instanceSettingsInputSchema = z.object({
     .max(100)
     .nullable()
     .transform((value) => (value === "" ? null : value)),
+  /**
+   * Egress guard: exact "host:port" entries reachable even on private addresses (an API on the
+   * same network, the test fixtures). Nothing else on those addresses is.
+   */
+  egressAllowlist: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(
+          /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+):\d{1,5}$/,
+          'Use "host:port", e.g. 10.0.0.5:8080 or api.internal:443.',
+        )
+        .refine((entry) => Number(entry.split(":").at(-1)) <= 65535, "Ports go up to 65535."),
+    )
+    .max(100, "At most 100 entries.")
+    .default([]),
+  /** Egress guard: ports allowed besides 80 and 443, on public addresses. */
+  egressAllowedPorts: z
+    .array(
+      z.coerce.number().int("Use whole port numbers.").min(1).max(65535, "Ports go up to 65535."),
+    )
+    .max(100, "At most 100 ports.")
+    .default([]),
+  /** Action calls the model may make in one answer. */
+  actionMaxCallsPerTurn: wholeNumber("a number of calls", 50).default(8),
 });
 export type InstanceSettingsInput = z.infer<typeof instanceSettingsInputSchema>;
 
 /** The settings as the admin screen sees them. */
-export type InstanceSettingsView = InstanceSettingsInput;
+export type InstanceSettingsView = z.output<typeof instanceSettingsInputSchema>;

@@ -19,6 +19,9 @@ export function toInstanceSettingsView(settings: InstanceSettings): InstanceSett
     knowledgeMaxTokensPerFile: settings.knowledgeMaxTokensPerFile,
     knowledgeMaxMbPerCreator: settings.knowledgeMaxMbPerCreator,
     embeddingModelConfigId: settings.embeddingModelConfigId,
+    egressAllowlist: settings.egressAllowlist,
+    egressAllowedPorts: settings.egressAllowedPorts,
+    actionMaxCallsPerTurn: settings.actionMaxCallsPerTurn,
   };
 }
 
@@ -52,7 +55,11 @@ export async function updateInstanceSettings({
     }
     throw new AppError("bad_request", "Check the highlighted fields.", fieldErrors);
   }
-  const data = parsed.data;
+  const data = {
+    ...parsed.data,
+    egressAllowlist: [...new Set(parsed.data.egressAllowlist)],
+    egressAllowedPorts: [...new Set(parsed.data.egressAllowedPorts)].sort((a, b) => a - b),
+  };
   const saved = await prisma.$transaction(async (tx) => {
     if (data.embeddingModelConfigId) {
       const model = await tx.modelConfig.findFirst({

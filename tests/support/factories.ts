@@ -36,6 +36,8 @@ export async function createFakeModel(baseUrl: string, prices = { input: 2.5, ou
       contextWindow: 16_000,
       isDefault: true,
       isEnabled: true,
+      // The fake model server listens on loopback, which the egress guard refuses otherwise.
+      isEgressExempt: true,
     },
   });
 }

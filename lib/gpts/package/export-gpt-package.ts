@@ -5,6 +5,8 @@ import type { Actor } from "../../auth/session";
 import { prisma } from "../../db";
 import { appUrl } from "../../env";
 import { AppError } from "../../errors";
+import { definitionFromRow, definitionsFromVersion } from "../../gpt-actions/definition";
+import { toPackageAction } from "../../gpt-actions/package-actions";
 import { getObject } from "../../storage/storage";
 import { isAvatarColor } from "../../utils/avatar-colors";
 import { type GptConfig, versionedFieldsSelect } from "../gpt-config";
@@ -176,7 +178,10 @@ export async function buildGptPackage({
       id: true,
       slug: true,
       ...versionedFieldsSelect,
-      publishedVersion: { select: { id: true, number: true, ...versionedFieldsSelect } },
+      publishedVersion: {
+        select: { id: true, number: true, actions: true, ...versionedFieldsSelect },
+      },
+      actions: { orderBy: [{ position: "asc" }, { createdAt: "asc" }] },
     },
   });
   if (!gpt) throw new AppError("not_found", "GPT not found.");
@@ -203,8 +208,11 @@ export async function buildGptPackage({
       versionNumber: version?.number ?? null,
     },
     gpt: packageGpt,
-    // Actions are described here (never with credentials) once GPTs have them.
-    actions: [],
+    // Described without credentials (no key, no OAuth client): see toPackageAction.
+    actions: (version
+      ? definitionsFromVersion(version.actions)
+      : gpt.actions.map(definitionFromRow)
+    ).map(toPackageAction),
     knowledge: knowledge.map((item) => item.entry),
   };
   return { slug: gpt.slug, pkg, knowledge };

@@ -2,6 +2,10 @@ import "server-only";
 import type { Actor } from "../../auth/session";
 import { prisma } from "../../db";
 import { AppError, isAppError } from "../../errors";
+import { insertActionCopies } from "../../gpt-actions/copy-actions";
+import type { ActionDefinition } from "../../gpt-actions/definition";
+import { fromPackageAction } from "../../gpt-actions/package-actions";
+import { getEgressPolicy } from "../../security/egress-policy";
 import { deleteObject } from "../../storage/storage";
 import { storeAvatarImage } from "../avatar/store-avatar-image";
 import { capabilityLabel } from "../capabilities";
@@ -76,7 +80,7 @@ async function storePackageAvatar(ownerId: string, dataUri: string): Promise<str
  * .zip). All-or-nothing: the whole package is validated (picture included) before anything is
  * written; the picture is stored just before the one transaction that creates the GPT, and
  * deleted again if that transaction fails. Hints this instance can't honour (unknown category or
- * model, capabilities it can't serve, actions it doesn't support yet, knowledge files a JSON
+ * model, capabilities it can't serve, actions that need credentials entered, knowledge files a JSON
  * package lists but cannot carry) become `warnings`, not failures. A capability key no Atelier
  * knows is an error (package-schema.ts).
  *
@@ -101,11 +105,7 @@ export async function importGptPackage({
       `${unavailable.map(capabilityLabel).join(", ")} ${unavailable.length === 1 ? "is" : "are"} not available on this instance, so ${unavailable.length === 1 ? "it is" : "they are"} switched off.`,
     );
   }
-  if (pkg.actions.length > 0) {
-    warnings.push(
-      `${plural(pkg.actions.length, "action")} not imported: this instance does not support actions yet.`,
-    );
-  }
+  const actions = await importedActions(pkg.actions, warnings);
   if (knowledgeFiles.length === 0 && pkg.knowledge.length > 0) {
     const names = pkg.knowledge.map((entry) => entry.name).join(", ");
     warnings.push(
@@ -164,6 +164,7 @@ export async function importGptPackage({
         },
         select: { id: true, slug: true },
       });
+      await insertActionCopies(tx, { gptId: created.id, definitions: actions });
       await createPackageKnowledgeRows(tx, {
         files: knowledge,
         gptId: created.id,
@@ -180,4 +181,31 @@ export async function importGptPackage({
   // re-queues, never blobs without rows.
   await queuePackageKnowledge(knowledge);
   return { id: gpt.id, slug: gpt.slug, warnings };
+}
+
+/**
+ * The package's actions as draft definitions, every document validated first: one invalid
+ * document fails the import at `actions.<index>.openapi`, before anything is written.
+ */
+async function importedActions(
+  entries: GptPackage["actions"],
+  warnings: string[],
+): Promise<ActionDefinition[]> {
+  if (entries.length === 0) return [];
+  const policy = await getEgressPolicy();
+  const definitions: ActionDefinition[] = [];
+  for (const [index, entry] of entries.entries()) {
+    try {
+      const { definition, warning } = await fromPackageAction(entry, policy);
+      definitions.push(definition);
+      if (warning) warnings.push(warning);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const key = entry.kind === "mcp" ? "serverUrl" : "openapi";
+      throw new AppError("bad_request", `Action "${entry.name}": ${error.message}`, {
+        [`actions.${index}.${key}`]: [error.message],
+      });
+    }
+  }
+  return definitions;
 }

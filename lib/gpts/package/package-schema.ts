@@ -130,13 +130,54 @@ const packageGptSchema = gptDraftSchema
     capabilities: capabilitiesSchema,
   });
 
-/** An action's description. Credentials are never part of a package. */
-const packageActionSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  description: z.string().trim().max(1000).default(""),
-  openapi: z.record(z.string(), z.unknown(), "Give the OpenAPI document as a JSON object."),
-  authKind: z.enum(ACTION_AUTH_KINDS),
-});
+/** An action's description. Credentials are never part of a package (nor an OAuth client id). */
+const packageActionSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    description: z.string().trim().max(1000).default(""),
+    kind: z.enum(["openapi", "mcp"]).default("openapi"),
+    /** The OpenAPI document (kind "openapi"). */
+    openapi: z
+      .record(z.string(), z.unknown(), "Give the OpenAPI document as a JSON object.")
+      .optional(),
+    /** The API's base URL (when the document names none) or the MCP endpoint. */
+    serverUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .optional(),
+    authKind: z.enum(ACTION_AUTH_KINDS),
+    /** Non-secret auth settings: API key placement and name; OAuth URLs and scopes. */
+    auth: z
+      .object({
+        placement: z.enum(["header", "query", "basic", "bearer"]).optional(),
+        name: z.string().max(100).optional(),
+        authorizeUrl: z
+          .url({ protocol: /^https?$/ })
+          .max(2048)
+          .optional(),
+        tokenUrl: z
+          .url({ protocol: /^https?$/ })
+          .max(2048)
+          .optional(),
+        scopes: z.string().max(1000).optional(),
+        tokenAuthMethod: z.enum(["client_secret_post", "client_secret_basic"]).optional(),
+      })
+      .default({}),
+    disabledOperations: z.array(z.string().max(300)).max(1000).default([]),
+    privacyPolicyUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .nullable()
+      .default(null),
+  })
+  .refine((action) => action.kind !== "openapi" || action.openapi !== undefined, {
+    path: ["openapi"],
+    error: "Give the OpenAPI document of this action.",
+  })
+  .refine((action) => action.kind !== "mcp" || action.serverUrl !== undefined, {
+    path: ["serverUrl"],
+    error: "Give the MCP server URL of this action.",
+  });
 
 const knowledgeEntrySchema = z
   .object({

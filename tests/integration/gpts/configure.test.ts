@@ -46,6 +46,7 @@ async function secondModel(displayName: string) {
       contextWindow: 16_000,
       isDefault: false,
       isEnabled: true,
+      isEgressExempt: true,
     },
   });
 }

@@ -38,6 +38,7 @@ async function createEmbeddingModel(isEnabled = true) {
       // Asking for the default must not make an embedding model answer chats.
       isDefault: true,
       isEnabled,
+      isEgressExempt: true,
       kind: "EMBEDDING",
     },
   });

@@ -40,6 +40,9 @@ describe("[ADMIN]: knowledge limits form", () => {
     knowledgeMaxTokensPerFile: "2000000",
     knowledgeMaxMbPerCreator: "1024",
     embeddingModelConfigId: null,
+    egressAllowlist: [],
+    egressAllowedPorts: "",
+    actionMaxCallsPerTurn: "8",
   };
 
   it("turns typed limits into numbers", () => {

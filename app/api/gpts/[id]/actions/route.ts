@@ -1,0 +1,20 @@
+import { createGptAction } from "@/lib/gpt-actions/create-gpt-action";
+import { listGptActions } from "@/lib/gpt-actions/queries";
+import { route } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+/** GET → { actions: ActionView[], hasUnpublishedChanges } (owner only; no credentials). */
+export const GET = route<undefined, { id: string }>({ access: "user" }, ({ actor, params }) =>
+  listGptActions({ actor, gptId: params.id }),
+);
+
+/** POST CreateActionInput → 201 { action }: validates the document (or lists the MCP tools). */
+export const POST = route<undefined, { id: string }>(
+  { access: "user" },
+  async ({ actor, params, request }) => {
+    const input = await request.json().catch(() => null);
+    const action = await createGptAction({ actor, gptId: params.id, input });
+    return Response.json({ action }, { status: 201 });
+  },
+);
