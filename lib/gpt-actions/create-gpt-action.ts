@@ -13,6 +13,12 @@ import type { ActionView } from "./types";
 
 export const MAX_ACTIONS_PER_GPT = 10;
 
+const limitError = () =>
+  new AppError(
+    "limit_exceeded",
+    `A GPT can have at most ${MAX_ACTIONS_PER_GPT} actions. Remove one first.`,
+  );
+
 /**
  * Adds an action to the owner's draft: an OpenAPI document (validated, its operations listed) or
  * an MCP server (its tools listed through the egress guard). Credentials are sealed; the draft
@@ -29,12 +35,9 @@ export async function createGptAction({
 }): Promise<ActionView> {
   const input = parseInput(createActionSchema, raw);
   await findOwnedGpt(actor, gptId);
-  const count = await prisma.gptAction.count({ where: { gptId } });
-  if (count >= MAX_ACTIONS_PER_GPT) {
-    throw new AppError(
-      "limit_exceeded",
-      `A GPT can have at most ${MAX_ACTIONS_PER_GPT} actions. Remove one first.`,
-    );
+  // Checked first to fail fast, and again under the lock before the insert.
+  if ((await prisma.gptAction.count({ where: { gptId } })) >= MAX_ACTIONS_PER_GPT) {
+    throw limitError();
   }
   const policy = await getEgressPolicy();
   const auth = await resolveAuth({ input: input.auth, existing: null, policy });
@@ -47,20 +50,26 @@ export async function createGptAction({
         })
       : await loadMcpSource({ serverUrl: input.serverUrl, auth, policy });
   const keys = new Set(source.operations.map((operation) => operation.key));
-  const row = await prisma.gptAction.create({
-    data: {
-      gptId,
-      kind: input.kind === "openapi" ? "OPENAPI" : "MCP",
-      name: source.name.slice(0, 200),
-      schemaText: input.kind === "openapi" ? input.schemaText : null,
-      sourceUrl: input.kind === "openapi" ? input.sourceUrl : null,
-      serverUrl: source.serverUrl,
-      operations: asJson(source.operations),
-      disabledOperations: input.disabledOperations.filter((key) => keys.has(key)),
-      ...auth,
-      privacyPolicyUrl: input.privacyPolicyUrl,
-      position: count,
-    },
+  const row = await prisma.$transaction(async (tx) => {
+    // Row lock: parallel adds take turns, so the limit and the positions hold.
+    await tx.$queryRaw`SELECT id FROM "Gpt" WHERE id = ${gptId} FOR UPDATE`;
+    const position = await tx.gptAction.count({ where: { gptId } });
+    if (position >= MAX_ACTIONS_PER_GPT) throw limitError();
+    return tx.gptAction.create({
+      data: {
+        gptId,
+        kind: input.kind === "openapi" ? "OPENAPI" : "MCP",
+        name: source.name.slice(0, 200),
+        schemaText: input.kind === "openapi" ? input.schemaText : null,
+        sourceUrl: input.kind === "openapi" ? input.sourceUrl : null,
+        serverUrl: source.serverUrl,
+        operations: asJson(source.operations),
+        disabledOperations: input.disabledOperations.filter((key) => keys.has(key)),
+        ...auth,
+        privacyPolicyUrl: input.privacyPolicyUrl,
+        position,
+      },
+    });
   });
   return toActionView(row);
 }

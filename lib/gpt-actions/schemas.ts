@@ -99,7 +99,8 @@ export const updateActionSchema = z.object({
     .min(1, "Paste an OpenAPI document.")
     .max(SCHEMA_TEXT_MAX_CHARS, "The document is larger than 2 MB.")
     .optional(),
-  sourceUrl: optionalHttpUrl("The import URL"),
+  /** Absent keeps the stored one; "" clears it. */
+  sourceUrl: z.union([z.literal(""), httpUrl("The import URL")]).optional(),
   serverUrl: z.union([z.literal(""), httpUrl("The server URL")]).optional(),
   auth: authInputSchema.optional(),
   privacyPolicyUrl: z.union([z.literal(""), httpUrl("The privacy policy URL")]).optional(),

@@ -1,4 +1,5 @@
 import "server-only";
+import { isDeepStrictEqual } from "node:util";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { insertActionCopies } from "./copy-actions";
@@ -42,7 +43,10 @@ function comparable(definition: ActionDefinition) {
 
 export function hasActionChanges(draft: ActionDefinition[], versionActions: unknown): boolean {
   const published = definitionsFromVersion(versionActions);
-  return JSON.stringify(draft.map(comparable)) !== JSON.stringify(published.map(comparable));
+  // jsonb returns keys in its own order: compare values, with the draft normalised the same way.
+  const normalise = (definitions: ActionDefinition[]) =>
+    JSON.parse(JSON.stringify(definitions.map(comparable)));
+  return !isDeepStrictEqual(normalise(draft), normalise(published));
 }
 
 /** Puts a version's actions back into the draft (same ids: OAuth connections keep working). */

@@ -81,7 +81,7 @@ export async function updateGptAction({
           }
         : {}),
       ...(input.schemaText !== undefined ? { schemaText: input.schemaText } : {}),
-      ...(input.sourceUrl !== undefined ? { sourceUrl: input.sourceUrl } : {}),
+      ...(input.sourceUrl !== undefined ? { sourceUrl: input.sourceUrl || null } : {}),
       authKind: auth.authKind,
       authConfig: asJson(auth.authConfig),
       secretCiphertext: auth.secretCiphertext,

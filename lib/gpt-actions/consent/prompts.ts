@@ -9,6 +9,7 @@ import type { PromptDecision } from "../types";
 /** How long a held call waits for the user before it gives up. */
 export const PROMPT_TIMEOUT_MS = 10 * 60_000;
 const POLL_MS = 500;
+const PROMPT_RETENTION_MS = 7 * 24 * 60 * 60_000;
 
 /**
  * Answers wake the waiting call at once when both run in this process; other app instances see
@@ -27,6 +28,10 @@ export async function createPrompt(data: {
   kind: "CONSENT" | "CONNECT";
   domain: string;
 }): Promise<string> {
+  // Answered questions are only needed while their turn runs: a user's week-old ones go.
+  await prisma.actionPrompt.deleteMany({
+    where: { userId: data.userId, createdAt: { lt: new Date(Date.now() - PROMPT_RETENTION_MS) } },
+  });
   const prompt = await prisma.actionPrompt.create({ data });
   return prompt.id;
 }

@@ -1,14 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/session";
 import { runChatTurn } from "@/lib/chat/run-chat-turn";
 import { chatRequestSchema } from "@/lib/chat/schemas";
 import { prisma } from "@/lib/db";
 import { answerPrompt } from "@/lib/gpt-actions/consent/prompts";
 import { createGptAction } from "@/lib/gpt-actions/create-gpt-action";
+import { completeOAuth } from "@/lib/gpt-actions/oauth/complete-oauth";
+import { startOAuth } from "@/lib/gpt-actions/oauth/start-oauth";
 import { ACTION_CALL_PART_TYPE, type ActionCallPartData } from "@/lib/gpt-actions/types";
 import { createGpt } from "@/lib/gpts/create-gpt";
 import { publishGpt } from "@/lib/gpts/publish-gpt";
-import { createFakeApiServer, FAKE_API_KEY, type FakeApi } from "../../fixtures/fake-api/server";
+import {
+  createFakeApiServer,
+  FAKE_API_KEY,
+  FAKE_OAUTH_CLIENT_ID,
+  FAKE_OAUTH_CLIENT_SECRET,
+  type FakeApi,
+} from "../../fixtures/fake-api/server";
 import { createFakeMcpServer, type FakeMcp } from "../../fixtures/fake-mcp/server";
 import { type FakeOpenAI, startFakeOpenAI } from "../../fixtures/fake-openai/server";
 import { createActor, createFakeModel, ensureBuilderProfile } from "../../support/factories";
@@ -16,8 +24,27 @@ import { createActor, createFakeModel, ensureBuilderProfile } from "../../suppor
 let openai: FakeOpenAI;
 let api: FakeApi;
 let mcp: FakeMcp;
+/** Everything the app logs during these tests: the key must never be in it. */
+const logged: string[] = [];
 
 beforeAll(async () => {
+  for (const method of ["log", "info", "warn", "error", "debug"] as const) {
+    const original = console[method];
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      logged.push(
+        args
+          .map((arg) =>
+            arg instanceof Error
+              ? `${arg.message} ${arg.stack}`
+              : typeof arg === "string"
+                ? arg
+                : JSON.stringify(arg),
+          )
+          .join(" "),
+      );
+      original(...args);
+    });
+  }
   openai = await startFakeOpenAI({});
   api = await createFakeApiServer();
   mcp = await createFakeMcpServer();
@@ -31,11 +58,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  vi.restoreAllMocks();
   await Promise.all([openai.close(), api.close(), mcp.close()]);
 });
 
-/** A public GPT with the fake API (key in X-Api-Key) and, optionally, the fake MCP server. */
-async function createActionGpt(owner: Actor, { withMcp = false } = {}) {
+/** A public GPT with the fake API (key in X-Api-Key, or OAuth) and, optionally, the fake MCP server. */
+async function createActionGpt(owner: Actor, { withMcp = false, withOAuth = false } = {}) {
   const gpt = await createGpt({
     actor: owner,
     input: {
@@ -53,7 +81,16 @@ async function createActionGpt(owner: Actor, { withMcp = false } = {}) {
     input: {
       kind: "openapi",
       schemaText: document,
-      auth: { kind: "api_key", placement: "header", name: "X-Api-Key", secret: FAKE_API_KEY },
+      auth: withOAuth
+        ? {
+            kind: "oauth",
+            clientId: FAKE_OAUTH_CLIENT_ID,
+            clientSecret: FAKE_OAUTH_CLIENT_SECRET,
+            authorizeUrl: `${api.url}/oauth/authorize`,
+            tokenUrl: `${api.url}/oauth/token`,
+            scopes: "profile:read",
+          }
+        : { kind: "api_key", placement: "header", name: "X-Api-Key", secret: FAKE_API_KEY },
       privacyPolicyUrl: "https://example.com/privacy",
     },
   });
@@ -251,5 +288,66 @@ describe("[ACTIONS]: calling actions in chat", () => {
         data: { actionMaxCallsPerTurn: 8 },
       });
     }
+  });
+
+  it("holds a call until the user connects their account (OAuth + PKCE), then makes it", async () => {
+    const owner = await createActor();
+    const user = await createActor();
+    const gpt = await createActionGpt(owner, { withOAuth: true });
+    await prisma.actionConsent.create({
+      data: { userId: user.id, gptId: gpt.id, domain: new URL(api.url).host, kind: "ALWAYS" },
+    });
+    const response = await turn(user, {
+      gptId: gpt.id,
+      message: { text: "[[scenario:toolCall]] [[tool:getProfile {}]] Who am I?" },
+    });
+    const body = response.text();
+    const prompt = await waitForPrompt(user.id, "CONNECT");
+    const action = await prisma.gptAction.findFirstOrThrow({ where: { gptId: gpt.id } });
+    // What the browser does: open the connect URL, approve at the provider, come back.
+    const authorizeUrl = new URL(
+      await startOAuth({
+        actor: user,
+        gptId: gpt.id,
+        actionId: action.id,
+        promptId: prompt.id,
+        origin: "http://localhost:3000",
+      }),
+    );
+    expect(authorizeUrl.searchParams.get("code_challenge_method")).toBe("S256");
+    const approval = await fetch(`${api.url}/oauth/authorize`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        ...Object.fromEntries(authorizeUrl.searchParams),
+        decision: "authorize",
+      }),
+      redirect: "manual",
+    });
+    const callback = new URL(approval.headers.get("location")!);
+    await completeOAuth({
+      actor: user,
+      state: callback.searchParams.get("state")!,
+      code: callback.searchParams.get("code"),
+      providerError: null,
+    });
+
+    const parts = actionParts(await body);
+    expect(parts.map((part) => part.state)).toEqual([
+      "running",
+      "awaiting_connection",
+      "running",
+      "done",
+    ]);
+    expect(parts[1].connectUrl).toContain(`promptId=${prompt.id}`);
+    expect(parts.at(-1)?.result?.preview).toContain("Ada Example");
+    const connection = await prisma.actionConnection.findFirstOrThrow({
+      where: { userId: user.id },
+    });
+    expect(JSON.stringify(connection)).not.toMatch(/fake-access-|"access_token"/);
+  });
+
+  it("never writes the API key to a log line", () => {
+    expect(logged.filter((line) => line.includes(FAKE_API_KEY))).toEqual([]);
   });
 });
