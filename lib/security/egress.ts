@@ -1,13 +1,12 @@
 import "server-only";
 import { promises as dns, type LookupAddress } from "node:dns";
 import { isIP } from "node:net";
-import {
-  Agent,
-  type BodyInit as UndiciBodyInit,
-  type Response as UndiciResponse,
-  fetch as undiciFetch,
-} from "undici";
+import { Agent, type BodyInit as UndiciBodyInit, fetch as undiciFetch } from "undici";
 import { classifyAddress } from "@/lib/security/ip-policy";
+import { EgressError } from "./egress-errors";
+import { openScope, type Scope, toCappedResponse } from "./egress-scope";
+
+export { EgressError, type EgressErrorCode } from "./egress-errors";
 
 /**
  * The egress guard: every outbound request made on behalf of a creator or user goes through here.
@@ -31,39 +30,6 @@ export type EgressPolicy = {
 
 export type Resolver = (hostname: string) => Promise<{ address: string; family: 4 | 6 }[]>;
 
-export type EgressErrorCode =
-  | "invalid_url"
-  | "blocked_scheme"
-  | "blocked_port"
-  | "blocked_address"
-  | "dns_failed"
-  | "too_many_redirects"
-  | "timeout"
-  | "response_too_large"
-  | "connection_failed";
-
-const messages: Record<EgressErrorCode, string> = {
-  invalid_url: "The URL is not valid",
-  blocked_scheme: "Only http and https URLs are allowed",
-  blocked_port: "This port is not allowed",
-  blocked_address: "This destination is a private or reserved address",
-  dns_failed: "The host name could not be resolved",
-  too_many_redirects: "The server redirected too many times",
-  timeout: "The request timed out",
-  response_too_large: "The response is too large",
-  connection_failed: "Could not connect to the server",
-};
-
-export class EgressError extends Error {
-  readonly code: EgressErrorCode;
-
-  constructor(code: EgressErrorCode, options?: { cause?: unknown }) {
-    super(messages[code], options);
-    this.name = "EgressError";
-    this.code = code;
-  }
-}
-
 export type EgressOptions = {
   policy: EgressPolicy;
   /** Default: dns.promises.lookup(host, { all: true, verbatim: true }). */
@@ -80,7 +46,6 @@ export type EgressOptions = {
 type Address = { address: string; family: 4 | 6 };
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
-const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
 const bodyHeaders = ["content-type", "content-length", "content-encoding", "content-language"];
 const credentialHeader =
   /^(authorization|proxy-authorization|cookie)$|auth|token|api[-_]?key|secret|session|password|credential|signature/i;
@@ -152,7 +117,13 @@ export async function egressFetch(
         ? response.headers.get("location")
         : null;
       if (location === null) {
-        return toCappedResponse(response, url, redirects > 0, options, scope);
+        return toCappedResponse(
+          response as Parameters<typeof toCappedResponse>[0],
+          url,
+          redirects > 0,
+          options.maxResponseBytes ?? 5 * 1024 * 1024,
+          scope,
+        );
       }
       await response.body?.cancel().catch(noop);
       if (redirects + 1 > maxRedirects) throw new EgressError("too_many_redirects");
@@ -302,122 +273,4 @@ function pinnedAgent(addresses: Address[]): Agent {
       },
     },
   });
-}
-
-type Scope = ReturnType<typeof openScope>;
-
-/** One deadline, one abort signal and the open agents for the whole request, body included. */
-function openScope(timeoutMs: number, signals: (AbortSignal | null | undefined)[]) {
-  const controller = new AbortController();
-  const agents: Agent[] = [];
-  let isTimedOut = false;
-  let isFinished = false;
-  const callerSignals = signals.filter((signal): signal is AbortSignal => Boolean(signal));
-  const onCallerAbort = (event: Event) => {
-    controller.abort((event.target as AbortSignal).reason);
-  };
-  for (const signal of callerSignals) {
-    if (signal.aborted) controller.abort(signal.reason);
-    else signal.addEventListener("abort", onCallerAbort, { once: true });
-  }
-  const timer = setTimeout(() => {
-    isTimedOut = true;
-    controller.abort(new EgressError("timeout"));
-    finish();
-  }, timeoutMs);
-  timer.unref?.();
-
-  function finish() {
-    if (isFinished) return;
-    isFinished = true;
-    clearTimeout(timer);
-    for (const signal of callerSignals) signal.removeEventListener("abort", onCallerAbort);
-    for (const agent of agents) agent.destroy().catch(noop);
-  }
-
-  return {
-    signal: controller.signal,
-    finish,
-    track(agent: Agent): Agent {
-      // Earlier hops are done once the next one starts.
-      for (const previous of agents.splice(0)) previous.destroy().catch(noop);
-      agents.push(agent);
-      return agent;
-    },
-    race<T>(promise: Promise<T>): Promise<T> {
-      const { signal } = controller;
-      if (signal.aborted) return Promise.reject(signal.reason);
-      return new Promise<T>((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        signal.addEventListener("abort", onAbort, { once: true });
-        promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-      });
-    },
-    /** Our errors pass through; our timer means timeout; a caller's abort keeps its reason. */
-    translate(error: unknown): unknown {
-      if (isTimedOut) return new EgressError("timeout");
-      if (error instanceof EgressError) return error;
-      if (controller.signal.aborted) return controller.signal.reason;
-      return new EgressError("connection_failed", { cause: error });
-    },
-  };
-}
-
-function toCappedResponse(
-  response: UndiciResponse,
-  url: URL,
-  isRedirected: boolean,
-  options: EgressOptions,
-  scope: Scope,
-): Response {
-  const maxBytes = options.maxResponseBytes ?? 5 * 1024 * 1024;
-  const headers = new Headers();
-  for (const [name, value] of response.headers) headers.append(name, value);
-  const source = response.body;
-  let stream: ReadableStream<Uint8Array> | null = null;
-  if (!source || nullBodyStatuses.has(response.status)) {
-    void source?.cancel().catch(noop);
-    scope.finish();
-  } else {
-    const reader = source.getReader();
-    let bytes = 0;
-    stream = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        try {
-          const { done, value } = await reader.read();
-          if (done) {
-            controller.close();
-            scope.finish();
-            return;
-          }
-          bytes += value.byteLength;
-          if (bytes > maxBytes) {
-            const error = new EgressError("response_too_large");
-            controller.error(error);
-            await reader.cancel(error).catch(noop);
-            scope.finish();
-            return;
-          }
-          controller.enqueue(value);
-        } catch (error) {
-          const translated = scope.translate(error);
-          scope.finish();
-          controller.error(translated);
-        }
-      },
-      async cancel(reason) {
-        await reader.cancel(reason).catch(noop);
-        scope.finish();
-      },
-    });
-  }
-  const result = new Response(stream, {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-  });
-  // A constructed Response has an empty url; callers resolving relative links need the final one.
-  Object.defineProperty(result, "url", { value: url.href });
-  Object.defineProperty(result, "redirected", { value: isRedirected });
-  return result;
 }
