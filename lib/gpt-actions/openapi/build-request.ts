@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { type ActionOperation, type ActionParameter, isRecord } from "./operations";
+import { isRecord } from "./model-schema";
+import type { ActionOperation, ActionParameter } from "./operations";
 
 export type BuiltRequest = {
   method: string;

@@ -1,7 +1,8 @@
 import { dereference, type ParserOptions, validate } from "@readme/openapi-parser";
 import { convertObj } from "swagger2openapi";
 import { parseDocument } from "yaml";
-import { type ActionOperation, extractOperations, isRecord } from "./operations";
+import { isRecord } from "./model-schema";
+import { type ActionOperation, extractOperations } from "./operations";
 
 export type OpenApiProblem = { path: string; message: string };
 export type ParsedOpenApi =
