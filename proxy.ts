@@ -16,4 +16,6 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ["/chat", "/c/:path*", "/gpts/:path*", "/admin/:path*"] };
+export const config = {
+  matcher: ["/chat", "/c/:path*", "/gpts/:path*", "/admin/:path*", "/settings/:path*"],
+};

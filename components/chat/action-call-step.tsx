@@ -29,11 +29,20 @@ function summaryOf(call: ActionCallPartData, isLive: boolean): string {
   }
 }
 
-function statusVariant(status: number | null) {
-  if (status === null) return "destructive" as const;
-  if (status < 300) return "success" as const;
-  if (status < 400) return "secondary" as const;
-  return "destructive" as const;
+type CallResult = NonNullable<ActionCallPartData["result"]>;
+
+/** An MCP tool answers without an HTTP status: no status and no error is a success. */
+function statusBadge(result: CallResult) {
+  const { status, error } = result;
+  if (status === null) {
+    return error
+      ? { variant: "destructive" as const, label: "No response" }
+      : { variant: "success" as const, label: "Done" };
+  }
+  const label = `HTTP ${status}`;
+  if (status < 300) return { variant: "success" as const, label };
+  if (status < 400) return { variant: "secondary" as const, label };
+  return { variant: "destructive" as const, label };
 }
 
 /**
@@ -91,14 +100,13 @@ export function ActionCallStep({ call, isLive }: Props) {
   );
 }
 
-function ResultSection({ result }: { result: NonNullable<ActionCallPartData["result"]> }) {
+function ResultSection({ result }: { result: CallResult }) {
+  const badge = statusBadge(result);
   return (
     <div className="grid min-w-0 gap-1.5">
       <p className="text-xs font-medium text-muted-foreground">Response</p>
       <p className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-        <Badge variant={statusVariant(result.status)}>
-          {result.status === null ? "No response" : `HTTP ${result.status}`}
-        </Badge>
+        <Badge variant={badge.variant}>{badge.label}</Badge>
         <span>{result.latencyMs.toLocaleString("en-US")} ms</span>
       </p>
       {result.error ? (
@@ -110,9 +118,9 @@ function ResultSection({ result }: { result: NonNullable<ActionCallPartData["res
         <pre
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-reachable (axe scrollable-region-focusable)
           tabIndex={0}
-          className="max-h-60 overflow-auto whitespace-pre-wrap break-all rounded-lg border bg-code p-3 font-mono text-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          className="max-h-60 overflow-auto whitespace-pre-wrap [overflow-wrap:anywhere] rounded-lg border bg-code p-3 font-mono text-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
         >
-          {result.preview}
+          {readableBody(result.preview).text}
         </pre>
       ) : null}
       {result.isTruncated ? (
@@ -124,8 +132,22 @@ function ResultSection({ result }: { result: NonNullable<ActionCallPartData["res
   );
 }
 
+/**
+ * A JSON body indented, so a person can read what they are asked to send (or what came back);
+ * anything else (or a cut-off preview that no longer parses) as it is.
+ */
+function readableBody(body: string): { text: string; isJson: boolean } {
+  if (!/^\s*[[{]/.test(body)) return { text: body, isJson: false };
+  try {
+    return { text: JSON.stringify(JSON.parse(body), null, 2), isJson: true };
+  } catch {
+    return { text: body, isJson: false };
+  }
+}
+
 /** What is (or was) sent where: method, URL and the body, credentials already masked. */
 export function ActionRequestPreview({ request }: { request: ActionCallPartData["request"] }) {
+  const body = request.body ? readableBody(request.body) : null;
   return (
     <div className="grid min-w-0 gap-1.5">
       <p className="flex min-w-0 items-start gap-2 font-mono text-xs">
@@ -134,11 +156,12 @@ export function ActionRequestPreview({ request }: { request: ActionCallPartData[
         </Badge>
         <span className="min-w-0 break-all">{request.url}</span>
       </p>
-      {request.body ? (
+      {body ? (
         <CodeBlock
-          code={request.body}
-          language={/^\s*[[{]/.test(request.body) ? "json" : undefined}
-          className="my-0 [&_pre]:max-h-48"
+          code={body.text}
+          language={body.isJson ? "json" : undefined}
+          // Wrapped, not scrolled sideways: on a phone the whole body stays in view before Allow.
+          className="my-0 [&_pre]:max-h-48 [&_pre]:p-3 [&_pre]:whitespace-pre-wrap [&_pre]:[overflow-wrap:anywhere]"
         />
       ) : null}
     </div>

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
@@ -24,11 +24,15 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-/** True when `distDir` has no build or any source file is newer than it. */
+/** Written next to BUILD_ID: when the build began (sources edited during it are not in it). */
+const STARTED_AT_FILE = "atelier-build-started-at";
+
+/** True when `distDir` has no build or any source file changed since that build began. */
 export function needsBuild(root: string, distDir: string): boolean {
   const buildIdFile = path.join(root, distDir, "BUILD_ID");
-  if (!existsSync(buildIdFile)) return true;
-  const builtAt = statSync(buildIdFile).mtimeMs;
+  const startedAtFile = path.join(root, distDir, STARTED_AT_FILE);
+  if (!existsSync(buildIdFile) || !existsSync(startedAtFile)) return true;
+  const builtAt = Number(readFileSync(startedAtFile, "utf8")) || 0;
   const sources = [...SOURCE_DIRS, ...SOURCE_FILES].map((entry) =>
     newestMtime(path.join(root, entry)),
   );
@@ -51,5 +55,6 @@ export function ensureBuilt(root: string, distDir: string): void {
   const startedAt = Date.now();
   console.log(`Building Atelier into ${distDir} (missing or older than the sources)…`);
   run(process.execPath, [nextBin(root), "build"], { ...process.env, NEXT_DIST_DIR: distDir });
+  writeFileSync(path.join(root, distDir, STARTED_AT_FILE), String(startedAt));
   console.log(`Build finished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`);
 }

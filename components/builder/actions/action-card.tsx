@@ -86,8 +86,9 @@ export function ActionCard({ action, isRemoving = false, onEdit, onRemove }: Act
           <AlertDialogHeader>
             <AlertDialogTitle className="break-words">Remove {action.name}?</AlertDialogTitle>
             <AlertDialogDescription>
-              Your GPT stops calling {action.domain}, and the action’s settings and saved
-              credentials are deleted. This cannot be undone.
+              The draft stops calling {action.domain} and its settings and saved credentials are
+              deleted from it. People using the published GPT keep this action until you publish
+              again.
             </AlertDialogDescription>
           </AlertDialogHeader>
           <AlertDialogFooter>

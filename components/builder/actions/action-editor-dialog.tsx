@@ -63,7 +63,11 @@ export function ActionEditorDialog({
     setHasSaved(true);
     if (wasNew) {
       // Stay open: the operations can be tested now (and an MCP server's tools are listed).
-      toast.success(`${saved.name} added.`, { description: "Test its operations below." });
+      // Top: the dialog stays open, and a bottom-right toast would cover its Save button.
+      toast.success(`${saved.name} added.`, {
+        description: "Test its operations below.",
+        position: "top-center",
+      });
     } else {
       toast.success(`${saved.name} saved.`);
       onOpenChange(false);
@@ -104,7 +108,7 @@ export function ActionEditorDialog({
         <DialogFooter className="border-t px-4 py-3 sm:px-6">
           <DialogClose asChild>
             <Button type="button" variant="outline">
-              {hasSaved ? "Close" : "Cancel"}
+              {hasSaved ? "Done" : "Cancel"}
             </Button>
           </DialogClose>
           <Button type="submit" form={FORM_ID} isLoading={editor.isSaving}>

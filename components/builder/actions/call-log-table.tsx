@@ -44,7 +44,12 @@ export function CallLogTable({ calls }: { calls: ActionCallLogEntry[] }) {
               </td>
               <td className="px-3 py-2 font-mono text-xs break-all">{call.domain}</td>
               <td className="px-3 py-2">
-                <Badge variant={statusVariant(call.status)}>{call.status ?? "No response"}</Badge>
+                {/* An MCP tool answers without an HTTP status: no status and no error is a success. */}
+                {call.status === null && !call.error ? (
+                  <Badge variant="success">Done</Badge>
+                ) : (
+                  <Badge variant={statusVariant(call.status)}>{call.status ?? "No response"}</Badge>
+                )}
               </td>
               <td className="px-3 py-2 whitespace-nowrap tabular-nums">{call.latencyMs} ms</td>
               <td className="max-w-60 px-3 py-2 text-xs break-words text-destructive">

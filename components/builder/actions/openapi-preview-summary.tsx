@@ -38,8 +38,9 @@ export function OpenApiPreviewSummary({ preview }: { preview: OpenApiPreview }) 
   return (
     <div className="grid gap-2" data-testid="openapi-preview">
       <Alert variant="success">
+        {/* `version` is the document's OpenAPI version (3.x after a Swagger conversion), not the API's. */}
         <AlertTitle className="break-words">
-          {preview.title} <span className="font-normal">v{preview.version}</span>
+          {preview.title} <span className="font-normal">· OpenAPI {preview.version}</span>
         </AlertTitle>
         <AlertDescription className="text-success">
           <p>

@@ -14,20 +14,34 @@ const LOCATION_LABELS: Record<ArgField["location"], string | null> = {
   argument: null,
 };
 
+/** Field gives its control an id and aria props: pass them on, so the label names the input. */
+type ControlProps = {
+  id?: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean | "true" | "false";
+};
+
 function ArgInput({
   field,
   value,
   onChange,
-}: {
+  ...controlProps
+}: ControlProps & {
   field: ArgField;
   value: string;
   onChange: (value: string) => void;
 }) {
-  const common = { required: field.isRequired, autoComplete: "off", spellCheck: false };
+  const common = {
+    ...controlProps,
+    required: field.isRequired,
+    autoComplete: "off",
+    spellCheck: false,
+  };
   if (field.control === "enum" || field.control === "boolean") {
     const options = field.control === "boolean" ? ["true", "false"] : field.options;
     return (
       <Select
+        {...controlProps}
         value={value}
         required={field.isRequired}
         onChange={(event) => onChange(event.target.value)}

@@ -13,7 +13,7 @@ import {
   type FieldErrorMap,
   toAuthInput,
 } from "./auth-draft";
-import { useOpenApiDraft } from "./use-openapi-draft";
+import { type OpenApiDraft, useOpenApiDraft } from "./use-openapi-draft";
 
 function disabledKeysOf(action: ActionView | null): Set<string> {
   return new Set(
@@ -36,7 +36,7 @@ export function useActionEditor({
   action: ActionView | null;
 }) {
   const [saved, setSaved] = useState(initialAction);
-  const openapi = useOpenApiDraft({
+  const openapiDraft = useOpenApiDraft({
     gptId,
     initialText: initialAction?.schemaText ?? "",
     initialSourceUrl: initialAction?.sourceUrl ?? null,
@@ -53,6 +53,26 @@ export function useActionEditor({
   const [errors, setErrors] = useState<FieldErrorMap>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const createAction = useCreateAction(gptId);
+
+  // A new document (typed, pasted or imported) makes the last save's complaints about it stale.
+  function clearDocumentErrors() {
+    setErrors((current) => {
+      if (!current.schemaText && !current.sourceUrl) return current;
+      const { schemaText: _schemaText, sourceUrl: _sourceUrl, ...rest } = current;
+      return rest;
+    });
+  }
+  const openapi: OpenApiDraft = {
+    ...openapiDraft,
+    setText: (value) => {
+      clearDocumentErrors();
+      openapiDraft.setText(value);
+    },
+    importFromUrl: () => {
+      clearDocumentErrors();
+      openapiDraft.importFromUrl();
+    },
+  };
   const updateAction = useUpdateAction(gptId);
 
   const preview = openapi.preview;
