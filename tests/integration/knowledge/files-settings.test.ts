@@ -28,6 +28,9 @@ const valid = {
   knowledgeMaxTokensPerFile: 100_000,
   knowledgeMaxMbPerCreator: 200,
   embeddingModelConfigId: null,
+  egressAllowlist: ["10.0.0.5:8080", "[fd00::1]:443"],
+  egressAllowedPorts: [8080, 8443],
+  actionMaxCallsPerTurn: 5,
 };
 
 async function model(kind: "CHAT" | "EMBEDDING", isEnabled = true) {
@@ -59,6 +62,9 @@ describe("[ADMIN]: instance settings set the knowledge limits and the embedding 
       knowledgeMaxTokensPerFile: 2_000_000,
       knowledgeMaxMbPerCreator: 1024,
       embeddingModelConfigId: null,
+      egressAllowlist: [],
+      egressAllowedPorts: [],
+      actionMaxCallsPerTurn: 8,
     });
     const response = await put(valid);
     expect(response.status).toBe(200);
@@ -91,6 +97,25 @@ describe("[ADMIN]: instance settings set the knowledge limits and the embedding 
       "knowledgeMaxFileMb",
       "knowledgeMaxFilesPerGpt",
       "knowledgeMaxTokensPerFile",
+    ]);
+  });
+
+  it("refuses allowlist entries that are not exact host:port, and impossible ports", async () => {
+    setSessionActor(admin);
+    const response = await put({
+      ...valid,
+      egressAllowlist: ["10.0.0.5", "http://api.internal:80", "api.internal:99999"],
+      egressAllowedPorts: [0],
+      actionMaxCallsPerTurn: 51,
+    });
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(Object.keys(error.fieldErrors).sort()).toEqual([
+      "actionMaxCallsPerTurn",
+      "egressAllowedPorts.0",
+      "egressAllowlist.0",
+      "egressAllowlist.1",
+      "egressAllowlist.2",
     ]);
   });
 
