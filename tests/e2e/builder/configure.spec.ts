@@ -263,7 +263,7 @@ test("[BUILDER]: an uploaded picture shows in the editor and, once published, on
   await page.screenshot({ path: testInfo.outputPath("avatar-refused.png") });
 
   // A colour for the initials, picked from the swatches.
-  await page.getByRole("radio", { name: "Teal" }).check();
+  await page.getByRole("radio", { name: "Teal", exact: true }).check();
   await expectSaved(page);
   expect((await draftOf(page, gpt.id)).avatarColor).toBe("#0f766e");
 
