@@ -1,10 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Plug, RotateCcw } from "lucide-react";
+import { Plug } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -18,6 +17,7 @@ import {
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadErrorAlert } from "@/components/ui/load-error-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { disconnectRequest, listConnectionsRequest } from "@/lib/gpt-actions/client/api-client";
@@ -83,17 +83,12 @@ export function ConnectedAccounts() {
           ))}
         </ul>
       ) : connections.isError ? (
-        <Alert variant="destructive">
-          <AlertTitle>Your connected accounts could not be loaded</AlertTitle>
-          <AlertDescription>
-            <p>{connections.error.message}</p>
-            <div>
-              <Button size="sm" variant="outline" onClick={() => connections.refetch()}>
-                <RotateCcw aria-hidden /> Try again
-              </Button>
-            </div>
-          </AlertDescription>
-        </Alert>
+        <LoadErrorAlert
+          title="Your connected accounts could not be loaded"
+          message={connections.error.message}
+          isRetrying={connections.isFetching}
+          onRetry={() => void connections.refetch()}
+        />
       ) : connections.data.length === 0 ? (
         <EmptyState
           icon={Plug}

@@ -1,10 +1,9 @@
 "use client";
 
-import { Plug, RefreshCw } from "lucide-react";
+import { Plug } from "lucide-react";
 import { toast } from "sonner";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadErrorAlert } from "@/components/ui/load-error-alert";
 import { useActions, useDeleteAction } from "@/lib/gpt-actions/client/hooks";
 import type { ActionView } from "@/lib/gpt-actions/types";
 import { ActionCard } from "./action-card";
@@ -24,25 +23,13 @@ export function ActionsList({
   if (query.isPending) return <ActionsListSkeleton />;
   if (query.isError) {
     return (
-      <Alert variant="destructive" data-testid="actions-error">
-        <AlertTitle>The actions could not be loaded</AlertTitle>
-        <AlertDescription className="text-destructive">
-          <p>{query.error.message}</p>
-          <div>
-            <Button
-              type="button"
-              size="sm"
-              variant="outline"
-              className="mt-1"
-              isLoading={query.isFetching}
-              onClick={() => void query.refetch()}
-            >
-              {query.isFetching ? null : <RefreshCw aria-hidden="true" />}
-              Try again
-            </Button>
-          </div>
-        </AlertDescription>
-      </Alert>
+      <LoadErrorAlert
+        title="The actions could not be loaded"
+        message={query.error.message}
+        isRetrying={query.isFetching}
+        onRetry={() => void query.refetch()}
+        testId="actions-error"
+      />
     );
   }
 

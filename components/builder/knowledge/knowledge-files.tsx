@@ -1,10 +1,8 @@
 "use client";
 
-import { RefreshCw } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { LoadErrorAlert } from "@/components/ui/load-error-alert";
 import { formatBytes, formatCount } from "@/lib/knowledge/client/format";
 import {
   useDeleteKnowledgeFile,
@@ -41,25 +39,13 @@ export function KnowledgeFiles({ gptId }: { gptId: string }) {
   if (query.isPending) return <KnowledgeFilesSkeleton />;
   if (query.isError) {
     return (
-      <Alert variant="destructive" data-testid="knowledge-error">
-        <AlertTitle>The knowledge files could not be loaded</AlertTitle>
-        <AlertDescription className="text-destructive">
-          <p>{query.error.message}</p>
-          <div>
-            <Button
-              type="button"
-              size="sm"
-              variant="outline"
-              className="mt-1"
-              isLoading={query.isFetching}
-              onClick={() => void query.refetch()}
-            >
-              {query.isFetching ? null : <RefreshCw aria-hidden="true" />}
-              Try again
-            </Button>
-          </div>
-        </AlertDescription>
-      </Alert>
+      <LoadErrorAlert
+        title="The knowledge files could not be loaded"
+        message={query.error.message}
+        isRetrying={query.isFetching}
+        onRetry={() => void query.refetch()}
+        testId="knowledge-error"
+      />
     );
   }
 
