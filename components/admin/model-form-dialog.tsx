@@ -83,8 +83,7 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "");
     const apiKey = text("apiKey").trim();
-    // `kind` and `isEgressExempt` are part of the API's model input (lib/models/schemas.ts).
-    const input: ModelFormPayload & { kind: ModelKind; isEgressExempt: boolean } = {
+    const input: ModelFormPayload = {
       kind,
       displayName: text("displayName"),
       baseUrl: text("baseUrl"),

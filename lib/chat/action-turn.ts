@@ -64,7 +64,11 @@ export async function prepareActionTurn({
   const definitions = all.filter((definition) => enabledOperations(definition).length > 0);
   if (definitions.length === 0) return null;
   const settings = await getInstanceSettings();
-  return { definitions, maxCalls: settings.actionMaxCallsPerTurn, policy: await getEgressPolicy() };
+  return {
+    definitions,
+    maxCalls: settings.actionMaxCallsPerTurn,
+    policy: await getEgressPolicy(settings),
+  };
 }
 
 type CallContext = {

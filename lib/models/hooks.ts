@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { requestJson } from "../admin/api-client";
-import type { PublicModelConfig } from "./schemas";
+import type { ModelKind, PublicModelConfig } from "./schemas";
 
 export const modelKeys = {
   all: ["admin", "models"] as const,
@@ -32,6 +32,9 @@ export type ModelFormPayload = {
   contextWindow?: string | number;
   isDefault?: boolean;
   isEnabled?: boolean;
+  kind?: ModelKind;
+  /** A private-network endpoint: its requests skip the egress guard. */
+  isEgressExempt?: boolean;
 };
 
 // Returning the invalidation keeps the mutation pending until the list is fresh: a toggled switch

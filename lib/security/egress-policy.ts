@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "../env";
+import type { InstanceSettings } from "../generated/prisma/client";
 import { getInstanceSettings } from "../settings/instance-settings";
 import type { EgressPolicy } from "./egress";
 
@@ -15,12 +16,12 @@ function envAllowlist(): string[] {
  * The policy every request on behalf of a creator or user runs under: the admin's allowlist and
  * extra ports (Admin → Settings) plus EGRESS_ALLOWLIST from the environment.
  */
-export async function getEgressPolicy(): Promise<EgressPolicy> {
-  const settings = await getInstanceSettings();
+export async function getEgressPolicy(
+  settings?: Pick<InstanceSettings, "egressAllowlist" | "egressAllowedPorts">,
+): Promise<EgressPolicy> {
+  const { egressAllowlist, egressAllowedPorts } = settings ?? (await getInstanceSettings());
   return {
-    allowlist: [
-      ...new Set([...settings.egressAllowlist.map((e) => e.toLowerCase()), ...envAllowlist()]),
-    ],
-    allowedPorts: settings.egressAllowedPorts,
+    allowlist: [...new Set([...egressAllowlist.map((e) => e.toLowerCase()), ...envAllowlist()])],
+    allowedPorts: egressAllowedPorts,
   };
 }

@@ -11,6 +11,9 @@ const SETTINGS_ID = 1;
  * first time anything reads it, so every reader sees the same values.
  */
 export async function getInstanceSettings(): Promise<InstanceSettings> {
+  // Read on every chat turn (egress policy, action limits): a plain read, a write only the once.
+  const existing = await prisma.instanceSettings.findUnique({ where: { id: SETTINGS_ID } });
+  if (existing) return existing;
   return prisma.instanceSettings.upsert({
     where: { id: SETTINGS_ID },
     create: { id: SETTINGS_ID },

@@ -2,7 +2,7 @@ import "server-only";
 import type { EgressPolicy } from "../../security/egress";
 import type { ActionDefinition, OAuthConfig, StoredOperation } from "../definition";
 import { resolveCredential } from "./resolve-credential";
-import { type OperationRun, runOperation } from "./run-operation";
+import { type OperationRun, refusedRun, runOperation } from "./run-operation";
 
 /**
  * Runs an operation for a user with the credential the action needs. An OAuth API that answers
@@ -25,14 +25,7 @@ export async function callWithCredential({
 }): Promise<OperationRun | "needs_connection"> {
   const missing = missingSetup(definition);
   if (missing) {
-    return {
-      request: { method: operation.method, url: definition.serverUrl, headers: {}, body: null },
-      response: null,
-      error: missing,
-      durationMs: 0,
-      status: null,
-      isOk: false,
-    };
+    return refusedRun({ method: operation.method, url: definition.serverUrl }, missing);
   }
   const credential = await resolveCredential({ definition, userId, policy });
   if (credential === "needs_connection") return credential;

@@ -23,6 +23,22 @@ export type OperationRun = ActionTestResult & {
   isOk: boolean;
 };
 
+/** A call refused before anything was sent (bad arguments, missing setup). */
+export function refusedRun(
+  request: { method: string; url: string },
+  error: string,
+  durationMs = 0,
+): OperationRun {
+  return {
+    request: { ...request, headers: {}, body: null },
+    response: null,
+    error,
+    durationMs,
+    status: null,
+    isOk: false,
+  };
+}
+
 function describeEgressError(error: EgressError): string {
   switch (error.code) {
     case "timeout":
@@ -73,14 +89,11 @@ export async function runOperation({
     args,
   });
   if (!built.ok) {
-    return {
-      request: { method: operation.method, url: definition.serverUrl, headers: {}, body: null },
-      response: null,
-      error: `Invalid arguments: ${built.errors.join("; ")}`,
-      durationMs: elapsed(),
-      status: null,
-      isOk: false,
-    };
+    return refusedRun(
+      { method: operation.method, url: definition.serverUrl },
+      `Invalid arguments: ${built.errors.join("; ")}`,
+      elapsed(),
+    );
   }
   const { request, secrets } = applyCredential(built.request, credential);
   const shown = maskRequest(request, secrets);
