@@ -32,7 +32,7 @@ type EditorHeaderProps = {
   name: string;
   /** The draft's picture (or its initials colour). */
   avatar?: { src: string | null; color: string | null };
-  status: "ACTIVE" | "REMOVED";
+  status: "ACTIVE" | "UNLISTED" | "REMOVED";
   published: PublishedState | null;
   hasUnpublishedChanges: boolean;
   saveState: SaveState;

@@ -10,7 +10,7 @@ export const visibilityIcons: Record<GptVisibility, LucideIcon> = {
 };
 
 type GptStatusBadgesProps = {
-  status: "ACTIVE" | "REMOVED";
+  status: "ACTIVE" | "UNLISTED" | "REMOVED";
   /** The live version, or null while the GPT has never been published. */
   published: { number: number; visibility: GptVisibility } | null;
   hasUnpublishedChanges?: boolean;

@@ -1,9 +1,15 @@
 import type { Actor } from "../auth/session";
 
+/**
+ * ACTIVE: as its owner set it. UNLISTED: an admin took it out of the store (after a report); it
+ * still works by link. REMOVED: an admin took it down; only its owner (and admins) can open it.
+ */
+export type GptStatus = "ACTIVE" | "UNLISTED" | "REMOVED";
+
 type GptAccessFields = {
   ownerId: string;
   visibility: "PRIVATE" | "LINK" | "PUBLIC";
-  status: "ACTIVE" | "REMOVED";
+  status: GptStatus;
   publishedVersionId: string | null;
   /** A banned creator's GPTs disappear for everyone but admins. */
   isOwnerBanned?: boolean;
@@ -27,11 +33,11 @@ export function canViewGpt(
   if (actor?.role === "ADMIN") return true;
   if (gpt.isOwnerBanned) return false;
   if (actor && actor.id === gpt.ownerId) return true;
-  if (gpt.status !== "ACTIVE" || !gpt.publishedVersionId) return false;
+  if (gpt.status === "REMOVED" || !gpt.publishedVersionId) return false;
   return gpt.visibility === "PUBLIC" || gpt.visibility === "LINK";
 }
 
-/** Listed in the store: public, published, not removed. Link-only GPTs never are. */
+/** Listed in the store: public, published, not unlisted or removed. Link-only GPTs never are. */
 export function isListedInStore(gpt: GptAccessFields): boolean {
   return (
     gpt.status === "ACTIVE" &&
@@ -53,6 +59,6 @@ export function canRemixGpt(
   gpt: GptAccessFields & { allowRemix: boolean },
 ): boolean {
   if (!actor || !gpt.allowRemix || gpt.isDeleted || gpt.isOwnerBanned) return false;
-  if (gpt.status !== "ACTIVE" || !gpt.publishedVersionId) return false;
+  if (gpt.status === "REMOVED" || !gpt.publishedVersionId) return false;
   return gpt.visibility !== "PRIVATE" || actor.id === gpt.ownerId;
 }

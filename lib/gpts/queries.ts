@@ -57,7 +57,7 @@ type RemixOriginal = {
   slug: string;
   ownerId: string;
   visibility: "PRIVATE" | "LINK" | "PUBLIC";
-  status: "ACTIVE" | "REMOVED";
+  status: "ACTIVE" | "UNLISTED" | "REMOVED";
   publishedVersionId: string | null;
   deletedAt: Date | null;
   owner: { bannedAt: Date | null };
@@ -304,7 +304,7 @@ export type MyGptSummary = {
   avatarUrl: string | null;
   avatarColor: string | null;
   visibility: "PRIVATE" | "LINK" | "PUBLIC";
-  status: "ACTIVE" | "REMOVED";
+  status: "ACTIVE" | "UNLISTED" | "REMOVED";
   conversationCount: number;
   remixCount: number;
   /** ISO time of the last change (serialisable: the browser refetches the list). */

@@ -86,7 +86,7 @@ export async function remixGpt({ actor, gptId }: { actor: Actor; gptId: string }
       // knowledge remixing) off, or deletes the GPT, while this runs wins, and the count matches
       // the remixes that exist.
       const counted = await tx.gpt.updateMany({
-        where: { id: source.id, allowRemix: true, status: "ACTIVE", deletedAt: null },
+        where: { id: source.id, allowRemix: true, status: { not: "REMOVED" }, deletedAt: null },
         data: { remixCount: { increment: 1 } },
       });
       if (counted.count === 0) throw new AppError("forbidden", REMIX_NOT_ALLOWED_MESSAGE);

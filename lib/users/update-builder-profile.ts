@@ -3,6 +3,7 @@ import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { parseInput } from "../gpts/parse-input";
 import { type BuilderProfileInput, builderProfileSchema } from "./builder-profile-schema";
+import { initialHandle } from "./handle";
 
 /** Creates or renames the actor's own builder profile (the creator name on public GPTs). */
 export async function updateBuilderProfile({
@@ -15,7 +16,7 @@ export async function updateBuilderProfile({
   const { displayName } = parseInput(builderProfileSchema, input);
   const profile = await prisma.builderProfile.upsert({
     where: { userId: actor.id },
-    create: { userId: actor.id, displayName },
+    create: { userId: actor.id, displayName, handle: initialHandle(displayName, actor.id) },
     update: { displayName },
     select: { displayName: true },
   });

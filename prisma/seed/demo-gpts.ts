@@ -51,7 +51,11 @@ export async function seedDemoGpts(prisma: PrismaClient) {
       email: "demo-creator@atelier.invalid",
       name: "Atelier Demo",
       builderProfile: {
-        create: { displayName: "Atelier Demo", bio: "Demo content that ships with Atelier." },
+        create: {
+          displayName: "Atelier Demo",
+          handle: "atelier",
+          bio: "Demo content that ships with Atelier.",
+        },
       },
     },
   });

@@ -5,6 +5,7 @@ import { createGpt } from "@/lib/gpts/create-gpt";
 import { publishGpt } from "@/lib/gpts/publish-gpt";
 import { uploadKnowledgeFile } from "@/lib/knowledge/files/upload-knowledge-file";
 import { saveModel } from "@/lib/models/save-model";
+import { initialHandle } from "@/lib/users/handle";
 import { putObject, randomKeyPart } from "@/lib/storage/storage";
 
 let counter = 0;
@@ -62,9 +63,10 @@ export async function createPublishedGpt(
 
 /** Public GPTs need a builder profile (the creator name in the store); named after the account. */
 export async function ensureBuilderProfile(owner: Actor, displayName?: string) {
+  const name = displayName ?? owner.name ?? "Test creator";
   return prisma.builderProfile.upsert({
     where: { userId: owner.id },
-    create: { userId: owner.id, displayName: displayName ?? owner.name ?? "Test creator" },
+    create: { userId: owner.id, displayName: name, handle: initialHandle(name, owner.id) },
     update: {},
   });
 }

@@ -17,7 +17,7 @@ import { getGptForEditor, getGptPage, listMyGpts, listStoreGpts } from "@/lib/gp
 import { updateGptDraft } from "@/lib/gpts/update-gpt-draft";
 import { getObject, putObject, randomKeyPart } from "@/lib/storage/storage";
 import { expectAppError } from "../../support/app-error";
-import { createActor, createPublishedGpt } from "../../support/factories";
+import { createActor, createPublishedGpt, ensureBuilderProfile } from "../../support/factories";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
@@ -26,7 +26,7 @@ const actors: Actor[] = [];
 /** A user with a builder profile (public GPTs need a creator display name). */
 async function person(name: string, role: Actor["role"] = "USER") {
   const actor = await createActor({ name, role });
-  await prisma.builderProfile.create({ data: { userId: actor.id, displayName: name } });
+  await ensureBuilderProfile(actor, name);
   actors.push(actor);
   return actor;
 }

@@ -11,7 +11,7 @@ import { remixGpt } from "@/lib/gpts/remix-gpt";
 import { updateGptDraft } from "@/lib/gpts/update-gpt-draft";
 import { getObject, putObject, randomKeyPart } from "@/lib/storage/storage";
 import { expectAppError } from "../../support/app-error";
-import { createActor, createPublishedGpt } from "../../support/factories";
+import { createActor, createPublishedGpt, ensureBuilderProfile } from "../../support/factories";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
@@ -20,7 +20,7 @@ const actors: Actor[] = [];
 /** A user with a builder profile (public GPTs need a creator display name). */
 async function person(name: string) {
   const actor = await createActor({ name });
-  await prisma.builderProfile.create({ data: { userId: actor.id, displayName: name } });
+  await ensureBuilderProfile(actor, name);
   actors.push(actor);
   return actor;
 }

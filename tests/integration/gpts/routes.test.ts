@@ -32,7 +32,7 @@ beforeEach(async () => {
         email: "route-owner@example.com",
         name: "Owner",
         // Publishing publicly needs a builder profile.
-        builderProfile: { create: { displayName: "Owner" } },
+        builderProfile: { create: { displayName: "Owner", handle: "route-owner" } },
       },
     });
     const otherRow = await prisma.user.create({
