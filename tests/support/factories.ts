@@ -5,8 +5,8 @@ import { createGpt } from "@/lib/gpts/create-gpt";
 import { publishGpt } from "@/lib/gpts/publish-gpt";
 import { uploadKnowledgeFile } from "@/lib/knowledge/files/upload-knowledge-file";
 import { saveModel } from "@/lib/models/save-model";
-import { initialHandle } from "@/lib/users/handle";
 import { putObject, randomKeyPart } from "@/lib/storage/storage";
+import { initialHandle } from "@/lib/users/handle";
 
 let counter = 0;
 

@@ -15,7 +15,9 @@ async function createUser(name: string | null = "Ada Lovelace"): Promise<Actor> 
     data: {
       email: `builder${counter}@example.com`,
       name,
-      ...(name ? { builderProfile: { create: { displayName: name, handle: `builder-${counter}` } } } : {}),
+      ...(name
+        ? { builderProfile: { create: { displayName: name, handle: `builder-${counter}` } } }
+        : {}),
     },
   });
   return { id: user.id, email: user.email, name: user.name, role: "USER" };
