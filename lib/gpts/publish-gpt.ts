@@ -4,6 +4,7 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import { asJson } from "../gpt-actions/definition";
 import { assertActionPrivacyPolicies, snapshotDraftActions } from "../gpt-actions/snapshot";
+import { refreshSearchDocuments } from "../store/search-document";
 import { assertHasBuilderProfile } from "../users/builder-profile-queries";
 import { configOf } from "./gpt-config";
 import { parseInput } from "./parse-input";
@@ -93,6 +94,7 @@ export async function publishGpt({
       where: { id: gptId },
       data: { publishedVersionId: version.id, visibility },
     });
+    await refreshSearchDocuments({ gptId }, tx);
     return {
       versionId: version.id,
       number: version.number,

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { refreshSearchDocuments } from "../store/search-document";
 
 /**
  * Takes a GPT out of the store: no version is live any more, so its page and chat are "not found"
@@ -20,5 +21,6 @@ export async function unpublishGpt({
     data: { publishedVersionId: null },
   });
   if (updated.count === 0) throw new AppError("not_found", "GPT not found.");
+  await refreshSearchDocuments({ gptId });
   return { isPublished: false };
 }

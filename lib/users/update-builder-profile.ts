@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { parseInput } from "../gpts/parse-input";
+import { refreshSearchDocuments } from "../store/search-document";
 import { type BuilderProfileInput, builderProfileSchema } from "./builder-profile-schema";
 import { initialHandle } from "./handle";
 
@@ -20,5 +21,7 @@ export async function updateBuilderProfile({
     update: { displayName },
     select: { displayName: true },
   });
+  // The creator's name is part of their GPTs' search documents.
+  await refreshSearchDocuments({ ownerId: actor.id });
   return { profile };
 }
