@@ -1,13 +1,14 @@
 import "server-only";
 import type { z } from "zod";
-import { type Actor, requireActor, requireAdmin } from "../auth/session";
+import { type Actor, getActor, requireActor, requireAdmin } from "../auth/session";
 import { AppError, errorResponse } from "../errors";
 
-type Access = "user" | "admin";
+/** "public": anyone, signed in or not (actor may be null); "user": signed in; "admin": admins. */
+type Access = "public" | "user" | "admin";
 
-type Context<TBody, TParams> = {
+type Context<TBody, TParams, TAccess extends Access> = {
   request: Request;
-  actor: Actor;
+  actor: TAccess extends "public" ? Actor | null : Actor;
   body: TBody;
   params: TParams;
 };
@@ -17,18 +18,28 @@ type Context<TBody, TParams> = {
  * an admin), parses the JSON body with the given zod schema, and maps AppError (and anything else)
  * to a JSON error Response. A handler returning a Response sends it as is; anything else as JSON.
  */
-export function route<TSchema extends z.ZodType | undefined, TParams = Record<string, string>>(
+export function route<
+  TSchema extends z.ZodType | undefined,
+  TParams = Record<string, string>,
+  // Explicit type arguments without a third mean a signed-in route; public ones pass "public".
+  TAccess extends Access = Exclude<Access, "public">,
+>(
   options: {
-    access: Access;
+    access: TAccess;
     body?: TSchema;
   },
   handler: (
-    context: Context<TSchema extends z.ZodType ? z.infer<TSchema> : undefined, TParams>,
+    context: Context<TSchema extends z.ZodType ? z.infer<TSchema> : undefined, TParams, TAccess>,
   ) => Promise<unknown>,
 ) {
   return async (request: Request, segment: { params: Promise<TParams> }) => {
     try {
-      const actor = options.access === "admin" ? await requireAdmin() : await requireActor();
+      const actor =
+        options.access === "admin"
+          ? await requireAdmin()
+          : options.access === "user"
+            ? await requireActor()
+            : await getActor();
       let body: unknown;
       if (options.body) {
         const json = await request.json().catch(() => {
@@ -46,7 +57,12 @@ export function route<TSchema extends z.ZodType | undefined, TParams = Record<st
         body = parsed.data;
       }
       const params = (await segment?.params) ?? ({} as TParams);
-      const result = await handler({ request, actor, body: body as never, params });
+      const result = await handler({
+        request,
+        actor: actor as Context<unknown, TParams, TAccess>["actor"],
+        body: body as never,
+        params,
+      });
       if (result instanceof Response) return result;
       return Response.json(result ?? { ok: true });
     } catch (error) {
