@@ -4,6 +4,7 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import { asJson } from "../gpt-actions/definition";
 import { assertActionPrivacyPolicies, snapshotDraftActions } from "../gpt-actions/snapshot";
+import { invalidateStoreListings } from "../store/listing-cache";
 import { refreshSearchDocuments } from "../store/search-document";
 import { assertHasBuilderProfile } from "../users/builder-profile-queries";
 import { configOf } from "./gpt-config";
@@ -45,7 +46,7 @@ export async function publishGpt({
   input: PublishGptInput;
 }): Promise<PublishedGpt> {
   const { visibility, releaseNote } = parseInput(publishGptSchema, input);
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     // Row lock: two publishes of one GPT at once take turns instead of colliding on the number.
     await tx.$queryRaw`SELECT id FROM "Gpt" WHERE id = ${gptId} AND "ownerId" = ${actor.id} FOR UPDATE`;
     const gpt = await tx.gpt.findFirst({
@@ -92,7 +93,12 @@ export async function publishGpt({
     }
     await tx.gpt.update({
       where: { id: gptId },
-      data: { publishedVersionId: version.id, visibility },
+      data: {
+        publishedVersionId: version.id,
+        visibility,
+        publishedAt: version.createdAt,
+        publishedCategoryId: version.categoryId,
+      },
     });
     await refreshSearchDocuments({ gptId }, tx);
     return {
@@ -107,4 +113,6 @@ export async function publishGpt({
       knowledgeFilesFailed: files.filter((file) => file.status === "FAILED").length,
     };
   });
+  invalidateStoreListings();
+  return result;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { invalidateStoreListings } from "../store/listing-cache";
 import { refreshSearchDocuments } from "../store/search-document";
 
 /**
@@ -18,9 +19,10 @@ export async function unpublishGpt({
 }): Promise<{ isPublished: false }> {
   const updated = await prisma.gpt.updateMany({
     where: { id: gptId, ownerId: actor.id, deletedAt: null },
-    data: { publishedVersionId: null },
+    data: { publishedVersionId: null, publishedAt: null, publishedCategoryId: null },
   });
   if (updated.count === 0) throw new AppError("not_found", "GPT not found.");
   await refreshSearchDocuments({ gptId });
+  invalidateStoreListings();
   return { isPublished: false };
 }
