@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 import type { AdminGptRow } from "@/lib/admin/queries";
+import { FeatureGptButton } from "./feature-gpt-button";
 import { TableHead, TableScroller, tdClasses } from "./table-scroller";
 
 const integer = new Intl.NumberFormat("en-US");
@@ -41,6 +42,7 @@ export function GptsSection({ gpts, total }: { gpts: AdminGptRow[]; total: numbe
                 { label: "Status" },
                 { label: "Published" },
                 { label: "Conversations", isNumeric: true },
+                { label: "Store" },
               ]}
             />
             <tbody className="divide-y">
@@ -90,6 +92,8 @@ export function GptsSection({ gpts, total }: { gpts: AdminGptRow[]; total: numbe
                       <Badge variant="outline">Deleted</Badge>
                     ) : gpt.status === "ACTIVE" ? (
                       <Badge variant="success">Active</Badge>
+                    ) : gpt.status === "UNLISTED" ? (
+                      <Badge variant="warning">Unlisted</Badge>
                     ) : (
                       <Badge variant="destructive">Removed</Badge>
                     )}
@@ -103,6 +107,20 @@ export function GptsSection({ gpts, total }: { gpts: AdminGptRow[]; total: numbe
                   </td>
                   <td className={`${tdClasses} text-right tabular-nums`}>
                     {integer.format(gpt.conversationCount)}
+                  </td>
+                  <td className={tdClasses}>
+                    <div className="flex items-center gap-2">
+                      {gpt.featuredAt ? <Badge variant="default">Featured</Badge> : null}
+                      {gpt.isListed || gpt.featuredAt ? (
+                        <FeatureGptButton
+                          gptId={gpt.id}
+                          name={gpt.name}
+                          isFeatured={gpt.featuredAt !== null}
+                        />
+                      ) : (
+                        <span className="text-xs text-muted-foreground">Not listed</span>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import { Search } from "lucide-react";
 import Link from "next/link";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { Actor } from "@/lib/auth/session";
@@ -43,6 +44,33 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
           )}
         </nav>
         <div className="ml-auto flex items-center gap-2">
+          <search className="hidden md:block">
+            <form action="/search" method="get" className="relative">
+              <label htmlFor="header-search" className="sr-only">
+                Search GPTs
+              </label>
+              <Search
+                aria-hidden
+                className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+              />
+              <input
+                id="header-search"
+                type="search"
+                name="q"
+                placeholder="Search GPTs"
+                maxLength={200}
+                autoComplete="off"
+                className="h-8 w-44 rounded-full border border-input bg-background pr-3 pl-8 text-sm outline-none transition-[width,box-shadow] placeholder:text-muted-foreground focus-visible:w-60 focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/30 lg:w-56"
+              />
+            </form>
+          </search>
+          <Link
+            href="/search"
+            aria-label="Search GPTs"
+            className="inline-flex size-9 items-center justify-center rounded-md text-muted-foreground hover:bg-accent hover:text-foreground md:hidden"
+          >
+            <Search className="size-4" aria-hidden />
+          </Link>
           <ThemeToggle />
           {actor ? (
             <UserMenu

@@ -85,6 +85,10 @@ export type AdminGptRow = {
   isDemo: boolean;
   publishedVersionNumber: number | null;
   conversationCount: number;
+  /** In the store's Featured row since then; null when not featured. */
+  featuredAt: string | null;
+  /** Public, published, active, not deleted, creator not banned: only these can be featured. */
+  isListed: boolean;
   owner: { id: string; name: string | null; email: string };
   updatedAt: string;
   avatarUrl: string | null;
@@ -112,10 +116,11 @@ export async function listGptsForAdmin({
         status: true,
         isDemo: true,
         deletedAt: true,
+        featuredAt: true,
         updatedAt: true,
         avatarKey: true,
         avatarColor: true,
-        owner: { select: { id: true, name: true, email: true } },
+        owner: { select: { id: true, name: true, email: true, bannedAt: true } },
         publishedVersion: { select: { number: true } },
         _count: { select: { conversations: { where: { isPreview: false } } } },
       },
@@ -134,7 +139,14 @@ export async function listGptsForAdmin({
       isDemo: gpt.isDemo,
       publishedVersionNumber: gpt.publishedVersion?.number ?? null,
       conversationCount: gpt._count.conversations,
-      owner: gpt.owner,
+      featuredAt: gpt.featuredAt?.toISOString() ?? null,
+      isListed:
+        gpt.visibility === "PUBLIC" &&
+        gpt.status === "ACTIVE" &&
+        gpt.publishedVersion !== null &&
+        gpt.deletedAt === null &&
+        gpt.owner.bannedAt === null,
+      owner: { id: gpt.owner.id, name: gpt.owner.name, email: gpt.owner.email },
       updatedAt: gpt.updatedAt.toISOString(),
       avatarUrl: avatarUrl(gpt.avatarKey),
       avatarColor: gpt.avatarColor,

@@ -1,9 +1,11 @@
 import "server-only";
 import { ingestKnowledgeFileJob } from "../knowledge/ingest/ingest-job";
+import { refreshStoreScoresJob } from "../store/refresh-store-scores-job";
 import type { JobDefinition } from "./job-types";
 import type { JobName, JobPayloads } from "./queues";
 
 /** The handler and queue settings of every job, by name. */
 export const jobDefinitions: { [N in JobName]: JobDefinition<JobPayloads[N]> } = {
   "knowledge-ingest": ingestKnowledgeFileJob,
+  "store-scores-refresh": refreshStoreScoresJob,
 };

@@ -32,6 +32,11 @@ export type JobDefinition<TData extends object> = {
   /** Builds the singleton key of a payload: one live job per key. */
   singletonKeyOf?: (data: TData) => string;
   handle: (data: TData, context: JobContext) => Promise<void>;
+  /**
+   * A recurring job: pg-boss sends `{}` on this cron (UTC, stored in its schedule table, so several
+   * instances share one schedule), and once at start-up when `runAtStart`.
+   */
+  schedule?: { cron: string; runAtStart?: boolean };
   /** Runs at startJobs(): put work a dead process left half-done back on the queue. */
   recover?: (tools: RecoveryTools) => Promise<void>;
 };

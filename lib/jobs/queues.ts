@@ -2,6 +2,8 @@
 export type JobPayloads = {
   /** Parse, chunk, index and embed one uploaded knowledge file (lib/knowledge/ingest). */
   "knowledge-ingest": { fileId: string };
+  /** Recompute every GPT's trending and rating scores (lib/store/refresh-store-scores.ts). */
+  "store-scores-refresh": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

@@ -5,6 +5,7 @@ import { jobDefinitions } from "./definitions";
 import { bossConnectionOf } from "./job-database";
 import type { JobContext, JobDefinition, RecoveryTools } from "./job-types";
 import type { JobName, JobPayloads } from "./queues";
+import { scheduleRecurringJobs } from "./schedules";
 
 /**
  * Background jobs on pg-boss, in the web server's own process and on the app's own database
@@ -82,6 +83,7 @@ export function startJobs(options: StartJobsOptions = {}): Promise<void> {
         );
         state.workerIds.set(name, workerId);
       }
+      await scheduleRecurringJobs(boss);
     } catch (error) {
       state.boss = null;
       state.workerIds.clear();
