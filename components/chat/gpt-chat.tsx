@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Actor } from "@/lib/auth/session";
 import type { ChatMessage } from "@/lib/chat/schemas";
-import type { GptPage } from "@/lib/gpts/queries";
+import type { GptPage } from "@/lib/gpts/gpt-page-query";
 import { ChatPanel } from "./chat-panel";
 
 /**
@@ -15,6 +15,8 @@ export function GptChat({
   signInHref,
   conversation,
   introExtras,
+  intro,
+  introFooter,
 }: {
   gpt: GptPage;
   actor: Actor | null;
@@ -23,6 +25,10 @@ export function GptChat({
   conversation?: { id: string; messages: ChatMessage[] };
   /** The GPT page's remix and settings details, under the intro. */
   introExtras?: ReactNode;
+  /** The GPT page's store header, in place of the plain intro. */
+  intro?: ReactNode;
+  /** The GPT page's capabilities, reviews and more, under the starters. */
+  introFooter?: ReactNode;
 }) {
   return (
     <ChatPanel
@@ -40,6 +46,8 @@ export function GptChat({
       signInHref={actor ? undefined : signInHref}
       noModel={actor && !hasModel ? { isAdmin: actor.role === "ADMIN" } : undefined}
       introExtras={introExtras}
+      intro={intro}
+      introFooter={introFooter}
     />
   );
 }

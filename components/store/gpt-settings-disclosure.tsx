@@ -4,7 +4,7 @@ import { ChevronDown, SlidersHorizontal } from "lucide-react";
 import { useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { capabilityLabel } from "@/lib/gpts/capabilities";
-import type { GptPageSettings } from "@/lib/gpts/queries";
+import type { GptPageSettings } from "@/lib/gpts/gpt-page-query";
 import { cn } from "@/lib/utils/cn";
 
 /**
@@ -16,7 +16,7 @@ export function GptSettingsDisclosure({ settings }: { settings: GptPageSettings 
   const panelId = useId();
   return (
     <div className="w-full max-w-2xl text-left">
-      <div className="flex justify-center">
+      <div className="flex">
         <button
           type="button"
           aria-expanded={isOpen}

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { invalidateStoreListings } from "../store/listing-cache";
 
 /**
  * Soft-deletes the owner's GPT: it leaves the store, its page, My GPTs and the editor, and the
@@ -14,5 +15,6 @@ export async function deleteGpt({ actor, gptId }: { actor: Actor; gptId: string 
     data: { deletedAt: new Date() },
   });
   if (deleted.count === 0) throw new AppError("not_found", "GPT not found.");
+  invalidateStoreListings();
   return { ok: true as const };
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
-import { definitionFromRow, definitionsFromVersion } from "../gpt-actions/definition";
+import { definitionFromRow } from "../gpt-actions/definition";
 import { hasActionChanges } from "../gpt-actions/snapshot";
 import { getDefaultModel } from "../models/queries";
 import { avatarUrl } from "./avatar/avatar-url";
 import { changedFields, versionedFieldsSelect } from "./gpt-config";
-import { canRemixGpt, canViewGpt, isListedInStore } from "./policy";
+import { canViewGpt } from "./policy";
 import { isSameFileSet } from "./version-queries";
 
 /**
@@ -30,17 +30,12 @@ function hasKnowledgeChanges(
 
 /**
  * Reads for GPTs. Public payloads come from the published version and never include instructions
- * (or, later, knowledge): only the owner's editor query selects them.
+ * (or, later, knowledge): only the owner's editor query selects them. The GPT page's payload lives
+ * in ./gpt-page-query.ts.
  */
 
-const creatorSelect = {
-  id: true,
-  name: true,
-  builderProfile: { select: { displayName: true } },
-} as const;
-
 /** Enough of a remix's original to decide whether the actor may follow "Remixed from". */
-const remixedFromSelect = {
+export const remixedFromSelect = {
   select: {
     slug: true,
     ownerId: true,
@@ -68,7 +63,7 @@ type RemixOriginal = {
  * "Remixed from X", only while the actor can still open X, named by its published version (an
  * original's unpublished draft name is its owner's business).
  */
-function remixedFromLink(
+export function remixedFromLink(
   actor: Actor | null,
   original: RemixOriginal | null,
 ): { slug: string; name: string } | null {
@@ -80,220 +75,6 @@ function remixedFromLink(
   };
   if (!canViewGpt(actor, access)) return null;
   return { slug: original.slug, name: original.publishedVersion.name };
-}
-
-function creatorName(owner: {
-  name: string | null;
-  builderProfile: { displayName: string } | null;
-}) {
-  return owner.builderProfile?.displayName ?? owner.name ?? "Unknown creator";
-}
-
-export type StoreGptCard = {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  /** From the published version: the uploaded picture, else initials on `avatarColor`. */
-  avatarUrl: string | null;
-  avatarColor: string | null;
-  creatorName: string;
-  categoryName: string | null;
-  conversationCount: number;
-  isDemo: boolean;
-};
-
-/** Public, published, not removed GPTs for the store home, most used first. */
-export async function listStoreGpts({
-  limit = 48,
-}: {
-  limit?: number;
-} = {}): Promise<StoreGptCard[]> {
-  const gpts = await prisma.gpt.findMany({
-    where: {
-      visibility: "PUBLIC",
-      status: "ACTIVE",
-      publishedVersionId: { not: null },
-      deletedAt: null,
-      owner: { bannedAt: null },
-    },
-    orderBy: [{ conversationCount: "desc" }, { createdAt: "desc" }],
-    take: limit,
-    select: {
-      id: true,
-      slug: true,
-      isDemo: true,
-      conversationCount: true,
-      owner: { select: creatorSelect },
-      publishedVersion: {
-        select: {
-          name: true,
-          description: true,
-          categoryId: true,
-          avatarKey: true,
-          avatarColor: true,
-        },
-      },
-    },
-  });
-  const categories = await prisma.category.findMany({ select: { id: true, name: true } });
-  const categoryNames = new Map(categories.map((category) => [category.id, category.name]));
-  return gpts.map((gpt) => ({
-    id: gpt.id,
-    slug: gpt.slug,
-    name: gpt.publishedVersion!.name,
-    description: gpt.publishedVersion!.description,
-    avatarUrl: avatarUrl(gpt.publishedVersion!.avatarKey),
-    avatarColor: gpt.publishedVersion!.avatarColor,
-    creatorName: creatorName(gpt.owner),
-    categoryName: gpt.publishedVersion!.categoryId
-      ? (categoryNames.get(gpt.publishedVersion!.categoryId) ?? null)
-      : null,
-    conversationCount: gpt.conversationCount,
-    isDemo: gpt.isDemo,
-  }));
-}
-
-export type GptPage = StoreGptCard & {
-  conversationStarters: string[];
-  visibility: "PRIVATE" | "LINK" | "PUBLIC";
-  isListed: boolean;
-  isOwner: boolean;
-  isPublished: boolean;
-  versionNumber: number | null;
-  remixCount: number;
-  /** The actor may remix it, or could once signed in (signed-out visitors are sent to sign in). */
-  isRemixable: boolean;
-  remixedFrom: { slug: string; name: string } | null;
-  /** The published settings, only when the owner allows viewing settings and remixing. */
-  settings: GptPageSettings | null;
-  /** Where the GPT's actions send data, with each service's privacy policy (public facts). */
-  actionServices: { domain: string; privacyPolicyUrl: string | null }[];
-};
-
-export type GptPageSettings = {
-  instructions: string;
-  conversationStarters: string[];
-  /** Null when the GPT uses the instance's default model. */
-  modelName: string | null;
-  capabilities: string[];
-};
-
-/** The GPT page payload, or null when the actor may not see it (a private GPT is a 404). */
-export async function getGptPage({
-  actor,
-  slug,
-}: {
-  actor: Actor | null;
-  slug: string;
-}): Promise<GptPage | null> {
-  const gpt = await prisma.gpt.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      ownerId: true,
-      visibility: true,
-      status: true,
-      isDemo: true,
-      conversationCount: true,
-      publishedVersionId: true,
-      deletedAt: true,
-      allowRemix: true,
-      remixCount: true,
-      remixedFrom: remixedFromSelect,
-      owner: { select: { ...creatorSelect, bannedAt: true } },
-      publishedVersion: {
-        select: {
-          number: true,
-          name: true,
-          description: true,
-          conversationStarters: true,
-          categoryId: true,
-          // For the opt-in settings view only; never returned unless allowRemix is on.
-          instructions: true,
-          modelConfigId: true,
-          capabilities: true,
-          avatarKey: true,
-          avatarColor: true,
-          actions: true,
-        },
-      },
-    },
-  });
-  if (!gpt) return null;
-  const access = {
-    ...gpt,
-    isOwnerBanned: gpt.owner.bannedAt !== null,
-    isDeleted: gpt.deletedAt !== null,
-  };
-  if (!canViewGpt(actor, access) || !gpt.publishedVersion) return null;
-  const version = gpt.publishedVersion;
-  const category = version.categoryId
-    ? await prisma.category.findUnique({
-        where: { id: version.categoryId },
-        select: { name: true },
-      })
-    : null;
-  return {
-    id: gpt.id,
-    slug: gpt.slug,
-    name: version.name,
-    description: version.description,
-    avatarUrl: avatarUrl(version.avatarKey),
-    avatarColor: version.avatarColor,
-    conversationStarters: version.conversationStarters,
-    creatorName: creatorName(gpt.owner),
-    categoryName: category?.name ?? null,
-    conversationCount: gpt.conversationCount,
-    isDemo: gpt.isDemo,
-    visibility: gpt.visibility,
-    isListed: isListedInStore(access),
-    isOwner: actor?.id === gpt.ownerId,
-    isPublished: true,
-    versionNumber: version.number,
-    remixCount: gpt.remixCount,
-    // A signed-out visitor is judged as any signed-in user: the button asks them to sign in.
-    isRemixable: canRemixGpt(actor ?? { id: "", role: "USER" }, access),
-    remixedFrom: remixedFromLink(actor, gpt.remixedFrom),
-    // The owner's explicit opt-in ("allow others to view settings and remix") is the only way
-    // instructions reach anyone but the owner, and only those of the published version.
-    settings: gpt.allowRemix ? await publishedSettings(version) : null,
-    actionServices: version.capabilities.includes("actions")
-      ? actionServicesOf(version.actions)
-      : [],
-  };
-}
-
-/** One entry per domain (several actions may call the same service). */
-function actionServicesOf(actions: unknown): GptPage["actionServices"] {
-  const byDomain = new Map<string, string | null>();
-  for (const definition of definitionsFromVersion(actions)) {
-    if (!byDomain.get(definition.domain)) {
-      byDomain.set(definition.domain, definition.privacyPolicyUrl);
-    }
-  }
-  return [...byDomain].map(([domain, privacyPolicyUrl]) => ({ domain, privacyPolicyUrl }));
-}
-
-async function publishedSettings(version: {
-  instructions: string;
-  conversationStarters: string[];
-  modelConfigId: string | null;
-  capabilities: string[];
-}): Promise<GptPageSettings> {
-  const model = version.modelConfigId
-    ? await prisma.modelConfig.findUnique({
-        where: { id: version.modelConfigId },
-        select: { displayName: true },
-      })
-    : null;
-  return {
-    instructions: version.instructions,
-    conversationStarters: version.conversationStarters,
-    modelName: model?.displayName ?? null,
-    capabilities: version.capabilities,
-  };
 }
 
 export type MyGptSummary = {

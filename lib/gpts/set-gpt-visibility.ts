@@ -4,6 +4,7 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import { definitionsFromVersion } from "../gpt-actions/definition";
 import { assertActionPrivacyPolicies } from "../gpt-actions/snapshot";
+import { invalidateStoreListings } from "../store/listing-cache";
 import { assertHasBuilderProfile } from "../users/builder-profile-queries";
 import { parseInput } from "./parse-input";
 import { type SetGptVisibilityInput, setGptVisibilitySchema } from "./version-schemas";
@@ -24,7 +25,7 @@ export async function setGptVisibility({
   input: SetGptVisibilityInput;
 }): Promise<{ visibility: GptVisibility }> {
   const { visibility } = parseInput(setGptVisibilitySchema, input);
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const gpt = await tx.gpt.findFirst({
       where: { id: gptId, ownerId: actor.id, deletedAt: null },
       select: { id: true, publishedVersion: { select: { capabilities: true, actions: true } } },
@@ -42,4 +43,6 @@ export async function setGptVisibility({
     await tx.gpt.update({ where: { id: gpt.id }, data: { visibility } });
     return { visibility };
   });
+  invalidateStoreListings();
+  return result;
 }

@@ -3,9 +3,11 @@ import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createGpt } from "@/lib/gpts/create-gpt";
+import { getGptPage } from "@/lib/gpts/gpt-page-query";
 import { publishGpt } from "@/lib/gpts/publish-gpt";
-import { getGptForEditor, getGptPage, listMyGpts, listStoreGpts } from "@/lib/gpts/queries";
+import { getGptForEditor, listMyGpts } from "@/lib/gpts/queries";
 import { updateGptDraft } from "@/lib/gpts/update-gpt-draft";
+import { listedGptIds } from "../../support/store-list";
 
 let counter = 0;
 async function createUser(name: string | null = "Ada Lovelace"): Promise<Actor> {
@@ -325,7 +327,7 @@ describe("[BUILDER]: concurrency and moderation edges", () => {
       input: { visibility: "PUBLIC" },
     });
     await prisma.user.update({ where: { id: owner.id }, data: { bannedAt: new Date() } });
-    expect((await listStoreGpts()).some((card) => card.id === gpt.id)).toBe(false);
+    expect(await listedGptIds()).not.toContain(gpt.id);
     const visitor = await createUser("Visitor");
     expect(await getGptPage({ actor: visitor, slug })).toBeNull();
     expect(await getGptPage({ actor: { ...visitor, role: "ADMIN" }, slug })).not.toBeNull();

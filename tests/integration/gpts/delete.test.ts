@@ -13,12 +13,14 @@ import { prisma } from "@/lib/db";
 import { storageDir } from "@/lib/env";
 import { deleteGpt } from "@/lib/gpts/delete-gpt";
 import { copyName, duplicateGpt } from "@/lib/gpts/duplicate-gpt";
-import { getGptForEditor, getGptPage, listMyGpts, listStoreGpts } from "@/lib/gpts/queries";
+import { getGptPage } from "@/lib/gpts/gpt-page-query";
+import { getGptForEditor, listMyGpts } from "@/lib/gpts/queries";
 import { updateGptDraft } from "@/lib/gpts/update-gpt-draft";
 import { getObject, putObject, randomKeyPart } from "@/lib/storage/storage";
 import { expectAppError } from "../../support/app-error";
 import { createActor, createPublishedGpt, ensureBuilderProfile } from "../../support/factories";
 import { setSessionActor } from "../../support/session-stub";
+import { listedGptIds } from "../../support/store-list";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
@@ -71,11 +73,11 @@ describe("[BUILDER]: soft delete", () => {
     const visitor = await person("Visitor");
     const admin = await person("Admin", "ADMIN");
     const gpt = await createPublishedGpt(owner, { name: "Doomed GPT" });
-    expect((await listStoreGpts()).map((item) => item.id)).toContain(gpt.id);
+    expect(await listedGptIds()).toContain(gpt.id);
 
     await deleteGpt({ actor: owner, gptId: gpt.id });
 
-    expect((await listStoreGpts()).map((item) => item.id)).not.toContain(gpt.id);
+    expect(await listedGptIds()).not.toContain(gpt.id);
     for (const actor of [owner, visitor, admin, null]) {
       expect(await getGptPage({ actor, slug: gpt.slug })).toBeNull();
     }

@@ -9,16 +9,19 @@ import { prepareTurn } from "@/lib/chat/prepare-turn";
 import { chatRequestSchema } from "@/lib/chat/schemas";
 import { prisma } from "@/lib/db";
 import { createGpt } from "@/lib/gpts/create-gpt";
+import { getGptPage } from "@/lib/gpts/gpt-page-query";
 import { publishGpt } from "@/lib/gpts/publish-gpt";
-import { getGptForEditor, getGptPage, listStoreGpts } from "@/lib/gpts/queries";
+import { getGptForEditor } from "@/lib/gpts/queries";
 import { restoreGptVersion } from "@/lib/gpts/restore-gpt-version";
 import { setGptVisibility } from "@/lib/gpts/set-gpt-visibility";
 import { unpublishGpt } from "@/lib/gpts/unpublish-gpt";
 import { updateGptDraft } from "@/lib/gpts/update-gpt-draft";
 import { getGptVersion, listGptVersions } from "@/lib/gpts/version-queries";
+import { listCategoryGpts } from "@/lib/store/category-queries";
 import { expectAppError } from "../../support/app-error";
 import { createActor, createFakeModel, ensureBuilderProfile } from "../../support/factories";
 import { setSessionActor } from "../../support/session-stub";
+import { listedGptIds } from "../../support/store-list";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
@@ -82,8 +85,8 @@ describe("[VERSIONS]: a published GPT and its draft", () => {
 
     const page = await getGptPage({ actor: visitor, slug: gpt.slug });
     expect(page).toMatchObject({ name: "Tide Tables", versionNumber: 1, isListed: true });
-    const store = await listStoreGpts();
-    expect(store.find((card) => card.id === gpt.id)?.name).toBe("Tide Tables");
+    const store = await listCategoryGpts({ categorySlug: "all", sort: "newest" });
+    expect(store?.gpts.find((card) => card.id === gpt.id)?.name).toBe("Tide Tables");
     expect(await chatSource(visitor, gpt.id)).toEqual({
       instructions: V1.instructions,
       gptName: "Tide Tables",
@@ -337,7 +340,7 @@ describe("[VERSIONS]: unpublish", () => {
     expect(await unpublishGpt({ actor: owner, gptId: gpt.id })).toEqual({ isPublished: false });
     expect(await getGptPage({ actor: visitor, slug: gpt.slug })).toBeNull();
     expect(await getGptPage({ actor: owner, slug: gpt.slug })).toBeNull();
-    expect((await listStoreGpts()).some((card) => card.id === gpt.id)).toBe(false);
+    expect(await listedGptIds()).not.toContain(gpt.id);
     await expectAppError(chatSource(visitor, gpt.id), "not_found");
     expect(await listGptVersions({ actor: owner, gptId: gpt.id })).toEqual([
       expect.objectContaining({ number: 1, isPublished: false }),

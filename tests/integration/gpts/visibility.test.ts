@@ -6,13 +6,14 @@ import { GET as getProfileRoute, PUT as putProfileRoute } from "@/app/api/me/bui
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { createGpt } from "@/lib/gpts/create-gpt";
+import { getGptPage } from "@/lib/gpts/gpt-page-query";
 import { publishGpt } from "@/lib/gpts/publish-gpt";
-import { getGptPage, listStoreGpts } from "@/lib/gpts/queries";
 import { setGptVisibility } from "@/lib/gpts/set-gpt-visibility";
 import { updateBuilderProfile } from "@/lib/users/update-builder-profile";
 import { expectAppError } from "../../support/app-error";
 import { createActor, ensureBuilderProfile } from "../../support/factories";
 import { setSessionActor } from "../../support/session-stub";
+import { listedGptIds } from "../../support/store-list";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
@@ -35,7 +36,7 @@ async function publishedGpt(owner: Actor, visibility: "PRIVATE" | "LINK" | "PUBL
 }
 
 async function isInStore(gptId: string) {
-  return (await listStoreGpts({ limit: 500 })).some((card) => card.id === gptId);
+  return (await listedGptIds()).includes(gptId);
 }
 
 describe("[SHARING]: who can open a GPT", () => {

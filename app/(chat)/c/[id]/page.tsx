@@ -4,7 +4,7 @@ import { GptChat } from "@/components/chat/gpt-chat";
 import { UnavailableGptChat } from "@/components/chat/unavailable-gpt-chat";
 import { getActor } from "@/lib/auth/session";
 import { getConversation } from "@/lib/chat/queries";
-import { getGptPage } from "@/lib/gpts/queries";
+import { getGptPage } from "@/lib/gpts/gpt-page-query";
 import { hasAnyEnabledModel } from "@/lib/models/queries";
 
 type Props = { params: Promise<{ id: string }> };

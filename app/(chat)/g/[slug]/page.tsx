@@ -1,42 +1,58 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { GptChat } from "@/components/chat/gpt-chat";
-import { GptPageDetails } from "@/components/store/gpt-page-details";
-import { getActor } from "@/lib/auth/session";
-import { getGptPage } from "@/lib/gpts/queries";
+import { GptAboutHeader } from "@/components/store/gpt-about/gpt-about-header";
+import { GptAboutSections } from "@/components/store/gpt-about/gpt-about-sections";
+import { appUrl } from "@/lib/env";
+import { gptPath } from "@/lib/gpts/visibility";
 import { hasAnyEnabledModel } from "@/lib/models/queries";
+import { listMoreByCreator } from "@/lib/store/more-by-creator";
+import { gptMetadata, notFoundMetadata } from "./gpt-metadata";
+import { loadGptPage } from "./load-gpt-page";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const gpt = await getGptPage({ actor: await getActor(), slug: (await params).slug });
-  if (!gpt) return { title: "GPT not found" };
-  return {
-    title: gpt.name,
-    description: gpt.description,
-    openGraph: { title: gpt.name, description: gpt.description, type: "website" },
-    // Link-only GPTs are reachable by URL but must not be indexed.
-    robots: gpt.isListed ? undefined : { index: false, follow: false },
-  };
+  const { gpt } = await loadGptPage((await params).slug);
+  return gpt ? gptMetadata(gpt) : notFoundMetadata;
 }
 
 /**
- * A GPT's page is its chat: intro, remix details, starters and composer. Public and link GPTs
- * work for signed-out visitors up to chatting (sign-in prompt); proxy.ts leaves /g/* public.
+ * A GPT's page is its store listing and its chat at once: the header, starters and composer lead
+ * straight into a conversation; capabilities, reviews and more by the creator sit under the
+ * starters. Public and link GPTs work for signed-out visitors up to chatting (sign-in prompt).
  */
 export default async function GptPage({ params }: Props) {
   const { slug } = await params;
-  const actor = await getActor();
-  const gpt = await getGptPage({ actor, slug });
+  const { actor, gpt } = await loadGptPage(slug);
   if (!gpt) notFound();
-  const signInHref = `/sign-in?callbackUrl=${encodeURIComponent(`/g/${slug}`)}`;
+  const signInHref = `/sign-in?callbackUrl=${encodeURIComponent(gptPath(slug))}`;
+  const visitorSignInHref = actor ? undefined : signInHref;
+  const [hasModel, moreByCreator] = await Promise.all([
+    hasAnyEnabledModel(),
+    listMoreByCreator({ gptId: gpt.id }),
+  ]);
   return (
     <GptChat
       gpt={gpt}
       actor={actor}
-      hasModel={await hasAnyEnabledModel()}
+      hasModel={hasModel}
       signInHref={signInHref}
-      introExtras={<GptPageDetails gpt={gpt} signInHref={actor ? undefined : signInHref} />}
+      intro={
+        <GptAboutHeader
+          gpt={gpt}
+          shareUrl={new URL(gptPath(gpt.slug), appUrl).toString()}
+          signInHref={visitorSignInHref}
+        />
+      }
+      introFooter={
+        <GptAboutSections
+          gpt={gpt}
+          moreByCreator={moreByCreator}
+          signInHref={signInHref}
+          isSignedIn={actor !== null}
+        />
+      }
     />
   );
 }
