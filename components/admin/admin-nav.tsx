@@ -1,12 +1,14 @@
 "use client";
 
-import { Cpu, LayoutDashboard, Settings, ShieldCheck } from "lucide-react";
+import { Cpu, Flag, LayoutDashboard, Settings, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useOpenReportCount } from "@/lib/moderation/hooks";
 import { cn } from "@/lib/utils/cn";
 
 const links = [
   { href: "/admin", label: "Overview", icon: LayoutDashboard },
+  { href: "/admin/reports", label: "Reports", icon: Flag },
   { href: "/admin/models", label: "Models", icon: Cpu },
   { href: "/admin/settings", label: "Settings", icon: Settings },
 ] as const;
@@ -18,6 +20,7 @@ function isActive(pathname: string, href: string) {
 /** Tabs across the admin area; scrolls sideways on narrow screens as sections are added. */
 export function AdminNav() {
   const pathname = usePathname() ?? "/admin";
+  const openReports = useOpenReportCount();
   return (
     <nav aria-label="Admin" className="flex items-center gap-3 overflow-x-auto border-b">
       <span className="hidden shrink-0 items-center gap-1.5 pr-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase sm:inline-flex">
@@ -41,6 +44,15 @@ export function AdminNav() {
               >
                 <Icon aria-hidden="true" className="size-4" />
                 {label}
+                {href === "/admin/reports" && openReports.data ? (
+                  <span
+                    className="rounded-full bg-destructive px-1.5 text-[0.6875rem] leading-4 font-semibold text-white tabular-nums"
+                    data-testid="nav-open-report-count"
+                  >
+                    {openReports.data}
+                    <span className="sr-only"> open</span>
+                  </span>
+                ) : null}
               </Link>
             </li>
           );

@@ -1,0 +1,13 @@
+import { route } from "@/lib/http/route";
+import { resolveReport } from "@/lib/moderation/resolve-report";
+import { resolveReportSchema } from "@/lib/moderation/schemas";
+
+export const dynamic = "force-dynamic";
+
+/** POST { action: "dismiss" | "unlist" | "remove" } → { result }. 409 if already closed. */
+export const POST = route<typeof resolveReportSchema, { id: string }>(
+  { access: "admin", body: resolveReportSchema },
+  async ({ actor, body, params }) => ({
+    result: await resolveReport({ actor, reportId: params.id, action: body.action }),
+  }),
+);

@@ -1,0 +1,40 @@
+import "server-only";
+import type { Prisma } from "../generated/prisma/client";
+import { bayesianRating, DEFAULT_RATING_PRIOR_MEAN } from "../store/ranking";
+
+/** The Prisma client or a transaction client: both have the models and raw queries used here. */
+type Db = Prisma.TransactionClient;
+
+/**
+ * The instance-wide mean rating (Σ ratingSum / Σ ratingCount over every GPT): the Bayesian prior.
+ * DEFAULT_RATING_PRIOR_MEAN while nobody has rated anything.
+ */
+export async function ratingPriorMean(db: Db): Promise<number> {
+  const totals = await db.gpt.aggregate({ _sum: { ratingSum: true, ratingCount: true } });
+  const count = totals._sum.ratingCount ?? 0;
+  if (count <= 0) return DEFAULT_RATING_PRIOR_MEAN;
+  return (totals._sum.ratingSum ?? 0) / count;
+}
+
+/**
+ * Recomputes a GPT's ratingCount, ratingSum and ratingScore from its Review rows. Call it inside
+ * the transaction that changed a review: it locks the GPT row first, so two reviews written at
+ * the same time are counted one after the other and the counters never drift from the rows.
+ */
+export async function updateGptRating(db: Db, gptId: string): Promise<void> {
+  await db.$queryRaw`SELECT id FROM "Gpt" WHERE id = ${gptId} FOR UPDATE`;
+  const totals = await db.review.aggregate({
+    where: { gptId },
+    _sum: { rating: true },
+    _count: { _all: true },
+  });
+  const ratingCount = totals._count._all;
+  const ratingSum = totals._sum.rating ?? 0;
+  // Raw SQL so the review does not bump Gpt.updatedAt (that means "the creator edited it").
+  await db.$executeRaw`
+    UPDATE "Gpt" SET "ratingCount" = ${ratingCount}, "ratingSum" = ${ratingSum} WHERE id = ${gptId}`;
+  // The prior is read after this GPT's own totals are written, so it includes them.
+  const priorMean = await ratingPriorMean(db);
+  const ratingScore = bayesianRating({ ratingSum, ratingCount, priorMean });
+  await db.$executeRaw`UPDATE "Gpt" SET "ratingScore" = ${ratingScore} WHERE id = ${gptId}`;
+}

@@ -1,0 +1,210 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { getGptPage } from "@/lib/gpts/gpt-page-query";
+import { isUniqueViolation } from "@/lib/moderation/is-unique-violation";
+import { REPORTS_PER_HOUR, reportGpt } from "@/lib/moderation/report-gpt";
+import { listReportsForAdmin } from "@/lib/moderation/report-queries";
+import { resolveReport } from "@/lib/moderation/resolve-report";
+import { listedInStoreWhere } from "@/lib/store/card";
+import { expectAppError } from "../../support/app-error";
+import { createActor, createPublishedGpt } from "../../support/factories";
+
+const spam = { reason: "SPAM" as const, details: "It links to a scam site." };
+
+async function setup() {
+  const owner = await createActor();
+  const gpt = await createPublishedGpt(owner);
+  const reporter = await createActor();
+  const admin = await createActor({ role: "ADMIN" });
+  return { owner, gpt, reporter, admin };
+}
+
+async function isListed(gptId: string) {
+  return (await prisma.gpt.count({ where: { id: gptId, ...listedInStoreWhere } })) === 1;
+}
+
+describe("[REPORTS]: reporting a GPT", () => {
+  it("refuses empty and overlong details with clear messages", async () => {
+    const { gpt, reporter } = await setup();
+    const empty = await expectAppError(
+      reportGpt({ actor: reporter, gptId: gpt.id, input: { reason: "SPAM", details: "   " } }),
+      "bad_request",
+    );
+    expect(empty.fieldErrors?.details).toEqual(["Tell us what is wrong with this GPT."]);
+    const long = await expectAppError(
+      reportGpt({
+        actor: reporter,
+        gptId: gpt.id,
+        input: { reason: "SPAM", details: "x".repeat(1001) },
+      }),
+      "bad_request",
+    );
+    expect(long.fieldErrors?.details).toEqual(["Keep the details under 1,000 characters."]);
+    const reason = await expectAppError(
+      reportGpt({
+        actor: reporter,
+        gptId: gpt.id,
+        input: { reason: "BORING" as "SPAM", details: "x" },
+      }),
+      "bad_request",
+    );
+    expect(reason.fieldErrors?.reason).toEqual(["Choose a reason for your report."]);
+    await reportGpt({
+      actor: reporter,
+      gptId: gpt.id,
+      input: { reason: "OTHER", details: "x".repeat(1000) },
+    });
+  });
+
+  it("allows one open report per user per GPT, and another once it is closed", async () => {
+    const { gpt, reporter, admin } = await setup();
+    const first = await reportGpt({ actor: reporter, gptId: gpt.id, input: spam });
+    const again = await expectAppError(
+      reportGpt({ actor: reporter, gptId: gpt.id, input: spam }),
+      "conflict",
+    );
+    expect(again.message).toBe("You already reported this GPT; an admin will review it.");
+    await resolveReport({ actor: admin, reportId: first.id, action: "dismiss" });
+    await reportGpt({ actor: reporter, gptId: gpt.id, input: spam });
+    expect(await prisma.report.count({ where: { gptId: gpt.id, reporterId: reporter.id } })).toBe(
+      2,
+    );
+  });
+
+  it("gives two simultaneous reports from one user one row and one 409", async () => {
+    const { gpt, reporter } = await setup();
+    const results = await Promise.allSettled([
+      reportGpt({ actor: reporter, gptId: gpt.id, input: spam }),
+      reportGpt({ actor: reporter, gptId: gpt.id, input: spam }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await prisma.report.count({ where: { gptId: gpt.id } })).toBe(1);
+  });
+
+  it("recognises the partial unique index refusing a second open report", async () => {
+    const { gpt, reporter } = await setup();
+    const row = { gptId: gpt.id, reporterId: reporter.id, ...spam };
+    await prisma.report.create({ data: row });
+    const error = await prisma.report.create({ data: row }).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(isUniqueViolation(error)).toBe(true);
+    expect(isUniqueViolation(new Error("connection reset"))).toBe(false);
+  });
+
+  it("refuses reporting one's own GPT and GPTs one cannot view", async () => {
+    const { owner, gpt, reporter } = await setup();
+    const own = await expectAppError(
+      reportGpt({ actor: owner, gptId: gpt.id, input: spam }),
+      "forbidden",
+    );
+    expect(own.message).toBe("You can't report your own GPT.");
+    await prisma.gpt.update({ where: { id: gpt.id }, data: { visibility: "PRIVATE" } });
+    await expectAppError(reportGpt({ actor: reporter, gptId: gpt.id, input: spam }), "not_found");
+  });
+
+  it("limits how many reports one user sends per hour", async () => {
+    const { reporter } = await setup();
+    const owner = await createActor();
+    for (let index = 0; index < REPORTS_PER_HOUR; index += 1) {
+      const gpt = await createPublishedGpt(owner, { name: `Spam ${index}` });
+      await reportGpt({ actor: reporter, gptId: gpt.id, input: spam });
+    }
+    const extra = await createPublishedGpt(owner, { name: "One more" });
+    await expectAppError(
+      reportGpt({ actor: reporter, gptId: extra.id, input: spam }),
+      "rate_limited",
+    );
+  });
+});
+
+describe("[REPORTS]: the admin queue", () => {
+  it("lists open reports newest first with the GPT's open count, and closed ones with the outcome", async () => {
+    const { gpt, reporter, admin } = await setup();
+    const other = await createActor();
+    await reportGpt({ actor: reporter, gptId: gpt.id, input: spam });
+    const latest = await reportGpt({
+      actor: other,
+      gptId: gpt.id,
+      input: { reason: "IMPERSONATION", details: "Copies another GPT" },
+    });
+    const open = await listReportsForAdmin({ actor: admin, filter: "open" });
+    const mine = open.reports.filter((row) => row.gpt.id === gpt.id);
+    expect(mine.map((row) => row.id)[0]).toBe(latest.id);
+    expect(mine[0]).toMatchObject({
+      reasonLabel: "Impersonation or clone",
+      gpt: { openReportCount: 2, name: "Test GPT" },
+    });
+
+    await resolveReport({ actor: admin, reportId: latest.id, action: "dismiss" });
+    const closed = await listReportsForAdmin({ actor: admin, filter: "closed" });
+    expect(closed.reports.find((row) => row.id === latest.id)).toMatchObject({
+      status: "DISMISSED",
+    });
+    await expectAppError(listReportsForAdmin({ actor: reporter, filter: "open" }), "forbidden");
+  });
+
+  it("unlist takes the GPT out of the store but keeps its link, closing every open report", async () => {
+    const { gpt, reporter, admin } = await setup();
+    const other = await createActor();
+    const first = await reportGpt({ actor: reporter, gptId: gpt.id, input: spam });
+    await reportGpt({ actor: other, gptId: gpt.id, input: spam });
+    expect(await isListed(gpt.id)).toBe(true);
+
+    const result = await resolveReport({ actor: admin, reportId: first.id, action: "unlist" });
+    expect(result.closedReportIds).toHaveLength(2);
+    expect(await isListed(gpt.id)).toBe(false);
+    expect(await getGptPage({ actor: null, slug: gpt.slug })).not.toBeNull();
+    const reports = await prisma.report.findMany({ where: { gptId: gpt.id } });
+    expect(
+      reports.every(
+        (row) => row.status === "UNLISTED" && row.resolvedById === admin.id && row.resolvedAt,
+      ),
+    ).toBe(true);
+    const audit = await prisma.auditLog.findMany({
+      where: { action: "report.unlist", targetId: gpt.id },
+    });
+    expect(audit).toHaveLength(1);
+    expect(audit[0].actorId).toBe(admin.id);
+
+    const twice = await expectAppError(
+      resolveReport({ actor: admin, reportId: first.id, action: "remove" }),
+      "conflict",
+    );
+    expect(twice.message).toBe("This report was already closed by another admin.");
+  });
+
+  it("remove makes the GPT a 404 for visitors and records who removed it", async () => {
+    const { gpt, reporter, admin, owner } = await setup();
+    const report = await reportGpt({ actor: reporter, gptId: gpt.id, input: spam });
+    await resolveReport({ actor: admin, reportId: report.id, action: "remove" });
+    expect(await getGptPage({ actor: null, slug: gpt.slug })).toBeNull();
+    expect(await getGptPage({ actor: reporter, slug: gpt.slug })).toBeNull();
+    expect(await getGptPage({ actor: owner, slug: gpt.slug })).not.toBeNull();
+    expect(await prisma.report.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+      status: "REMOVED",
+      resolvedById: admin.id,
+    });
+    expect(
+      await prisma.auditLog.count({ where: { action: "report.remove", targetId: gpt.id } }),
+    ).toBe(1);
+  });
+
+  it("dismiss closes only that report and leaves the GPT listed", async () => {
+    const { gpt, reporter, admin } = await setup();
+    const other = await createActor();
+    const first = await reportGpt({ actor: reporter, gptId: gpt.id, input: spam });
+    await reportGpt({ actor: other, gptId: gpt.id, input: spam });
+    await resolveReport({ actor: admin, reportId: first.id, action: "dismiss" });
+    expect(await prisma.report.count({ where: { gptId: gpt.id, status: "OPEN" } })).toBe(1);
+    expect(await isListed(gpt.id)).toBe(true);
+    expect(
+      await prisma.auditLog.count({ where: { action: "report.dismiss", targetId: first.id } }),
+    ).toBe(1);
+    await expectAppError(
+      resolveReport({ actor: reporter, reportId: first.id, action: "remove" }),
+      "forbidden",
+    );
+  });
+});
