@@ -1,6 +1,16 @@
 "use client";
 
-import { Compass, LogOut, MessageSquare, Plug, Shield, Wand2 } from "lucide-react";
+import {
+  CircleUser,
+  Compass,
+  Link2,
+  LogOut,
+  MessageSquare,
+  Plug,
+  Settings,
+  Shield,
+  Wand2,
+} from "lucide-react";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import {
@@ -52,9 +62,26 @@ export function UserMenu({
             <Wand2 className="size-4" aria-hidden /> My GPTs
           </Link>
         </DropdownMenuItem>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          {/* /u/me redirects to the signed-in user's handle (or to settings without a profile). */}
+          <Link href="/u/me">
+            <CircleUser className="size-4" aria-hidden /> Your profile
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/settings/profile">
+            <Settings className="size-4" aria-hidden /> Profile settings
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem asChild>
           <Link href="/settings/connections">
             <Plug className="size-4" aria-hidden /> Connected accounts
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/settings/shared-links">
+            <Link2 className="size-4" aria-hidden /> Shared links
           </Link>
         </DropdownMenuItem>
         {isAdmin && (

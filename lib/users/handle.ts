@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
-/** A profile handle: 3-30 of a-z, 0-9 and "-", not starting or ending with "-". */
-export const HANDLE_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,28}[a-z0-9])$/;
+// The rule itself is browser-safe (the settings form checks it as you type); this file uses node:crypto.
+export { HANDLE_PATTERN } from "./handle-rules";
 
 /**
  * The handle a new profile starts with: its name in URL form plus six hex characters of the

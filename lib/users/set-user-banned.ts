@@ -3,6 +3,7 @@ import { assertAdmin, banRefusalReason } from "../admin/policy";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { invalidateStoreListings } from "../store/listing-cache";
 import { adminUserSelect, toAdminUserRow } from "./queries";
 import type { AdminUserRow } from "./schemas";
 
@@ -51,5 +52,6 @@ export async function setUserBanned({
     });
     return updated;
   });
+  invalidateStoreListings();
   return toAdminUserRow(user);
 }
