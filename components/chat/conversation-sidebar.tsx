@@ -1,216 +1,180 @@
 "use client";
 
-import { MessageSquare, MoreHorizontal, Pencil, Plus, Trash2 } from "lucide-react";
+import { Compass, MessageSquare, Search, X } from "lucide-react";
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
-import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
-import { GptAvatar } from "@/components/ui/gpt-avatar";
+import { usePathname } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
+import { groupByDate } from "@/lib/chat/date-groups";
 import { cn } from "@/lib/utils/cn";
-import {
-  type ConversationListItem,
-  useConversations,
-  useDeleteConversation,
-  useRenameConversation,
-} from "./hooks";
+import { ConversationItem } from "./conversation-item";
+import { type ConversationListItem, type ConversationListPage, useConversations } from "./hooks";
+import { type PinnedGptItem, usePinnedGpts } from "./pin-hooks";
+import { PinnedGptsSection } from "./pinned-gpts-section";
 
-/** Recent conversations across GPTs, newest first, with rename and delete. */
+const SEARCH_DELAY_MS = 250;
+
+/** The browser's time zone once mounted; UTC for the server render (so hydration matches). */
+function useClock() {
+  const [clock, setClock] = useState({ now: new Date(), timeZone: "UTC" });
+  useEffect(() => {
+    setClock({ now: new Date(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  }, []);
+  return clock;
+}
+
+function useDebounced(value: string, delayMs: number) {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timeout = setTimeout(() => setDebounced(value), delayMs);
+    return () => clearTimeout(timeout);
+  }, [value, delayMs]);
+  return debounced;
+}
+
+/**
+ * The chat sidebar: pinned GPTs, then recent conversations across GPTs grouped by date, with a
+ * title search. Typing filters the loaded conversations at once; when more exist than are
+ * loaded, the server's search takes over.
+ */
 export function ConversationSidebar({
-  initialConversations,
+  initialPage,
+  initialPinned,
+  isSheet = false,
 }: {
-  initialConversations?: ConversationListItem[];
+  initialPage?: ConversationListPage;
+  initialPinned?: PinnedGptItem[];
+  /** In the phone sheet: leaves room for the sheet's close button. */
+  isSheet?: boolean;
 }) {
-  const {
-    data: conversations,
-    isPending,
-    isError,
-    refetch,
-  } = useConversations(initialConversations);
+  const [query, setQuery] = useState("");
+  const q = query.trim();
+  const debouncedQ = useDebounced(q, SEARCH_DELAY_MS);
+  const recent = useConversations({ initialPage });
+  const isServerSearch = !!debouncedQ && recent.hasNextPage;
+  const search = useConversations({ q: isServerSearch ? debouncedQ : "" });
+  const pinned = usePinnedGpts({ initialData: initialPinned });
+  const pinnedIds = useMemo(
+    () => new Set((pinned.data ?? []).map((gpt) => gpt.gptId)),
+    [pinned.data],
+  );
   const pathname = usePathname();
+  const clock = useClock();
+
+  const loaded = useMemo(
+    () => recent.data?.pages.flatMap((page) => page.conversations) ?? [],
+    [recent.data],
+  );
+  const lower = q.toLowerCase();
+  const list =
+    isServerSearch && q === debouncedQ && search.data
+      ? search.data.pages.flatMap((page) => page.conversations)
+      : loaded.filter((item) => !q || item.title.toLowerCase().includes(lower));
+  const active = isServerSearch ? search : recent;
+  const groups = groupByDate<ConversationListItem>(list, (item) => item.updatedAt, clock);
 
   return (
     <nav aria-label="Conversations" className="flex h-full min-h-0 flex-col">
-      <div className="p-3">
+      <div className={cn("grid gap-2 p-3", isSheet && "pr-12")}>
         <Link
           href="/"
           className="flex items-center gap-2 rounded-lg border bg-card px-3 py-2 text-sm font-medium hover:bg-accent"
         >
-          <Plus className="size-4" aria-hidden /> Explore GPTs
+          <Compass className="size-4" aria-hidden /> Explore GPTs
         </Link>
-      </div>
-      <h2 className="px-4 pb-1 text-xs font-medium text-muted-foreground">Recent</h2>
-      <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-4">
-        {isPending ? (
-          <div className="space-y-2 p-2" role="status">
-            <span className="sr-only">Loading conversations</span>
-            {Array.from({ length: 5 }, (_, index) => (
-              <Skeleton key={index} className="h-8 w-full" />
-            ))}
-          </div>
-        ) : isError ? (
-          <div className="p-3 text-sm text-muted-foreground">
-            Could not load conversations.{" "}
-            <button type="button" className="underline" onClick={() => refetch()}>
-              Retry
-            </button>
-          </div>
-        ) : conversations.length === 0 ? (
-          <p className="flex items-center gap-2 p-3 text-sm text-muted-foreground">
-            <MessageSquare className="size-4" aria-hidden /> No conversations yet.
-          </p>
-        ) : (
-          <ul className="space-y-0.5" data-testid="conversation-list">
-            {conversations.map((conversation) => (
-              <ConversationItem
-                key={conversation.id}
-                conversation={conversation}
-                isActive={pathname === `/c/${conversation.id}`}
-              />
-            ))}
-          </ul>
-        )}
-      </div>
-    </nav>
-  );
-}
-
-function ConversationItem({
-  conversation,
-  isActive,
-}: {
-  conversation: ConversationListItem;
-  isActive: boolean;
-}) {
-  const router = useRouter();
-  const rename = useRenameConversation();
-  const remove = useDeleteConversation();
-  const [isEditing, setIsEditing] = useState(false);
-  const [isConfirming, setIsConfirming] = useState(false);
-
-  function onRename(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const title = String(new FormData(event.currentTarget).get("title") ?? "").trim();
-    setIsEditing(false);
-    if (!title || title === conversation.title) return;
-    rename.mutate(
-      { id: conversation.id, title },
-      { onError: (error) => toast.error(error.message) },
-    );
-  }
-
-  if (isEditing) {
-    return (
-      <li>
-        <form onSubmit={onRename} className="px-1 py-0.5">
-          <label htmlFor={`rename-${conversation.id}`} className="sr-only">
-            Conversation title
+        <div className="relative">
+          <Search
+            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+            aria-hidden
+          />
+          <label htmlFor="conversation-search" className="sr-only">
+            Search chats
           </label>
           <Input
-            id={`rename-${conversation.id}`}
-            name="title"
-            defaultValue={conversation.title}
-            maxLength={100}
-            autoFocus
-            onBlur={(event) => event.currentTarget.form?.requestSubmit()}
-            onKeyDown={(event) => event.key === "Escape" && setIsEditing(false)}
-            className="h-8"
+            id="conversation-search"
+            type="search"
+            placeholder="Search chats"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => event.key === "Escape" && setQuery("")}
+            className="h-9 pr-8 pl-8 [&::-webkit-search-cancel-button]:hidden"
+            autoComplete="off"
           />
-        </form>
-      </li>
-    );
-  }
-
-  return (
-    <li
-      className={cn("group flex items-center rounded-lg hover:bg-accent", isActive && "bg-accent")}
-    >
-      <Link
-        href={`/c/${conversation.id}`}
-        className="flex min-w-0 flex-1 items-center gap-2.5 px-3 py-2 text-sm"
-        aria-current={isActive ? "page" : undefined}
-      >
-        {/* Decorative: the GPT's name follows as text. */}
-        <span aria-hidden="true" className="flex">
-          <GptAvatar
-            name={conversation.gpt.name}
-            src={conversation.gpt.avatarUrl}
-            color={conversation.gpt.avatarColor}
-            size="sm"
-          />
-        </span>
-        <span className="min-w-0 flex-1">
-          <span className="block truncate">{conversation.title}</span>
-          <span className="block truncate text-xs text-muted-foreground">
-            {conversation.gpt.name}
-          </span>
-        </span>
-      </Link>
-      <DropdownMenu>
-        <DropdownMenuTrigger
-          className="mr-1 rounded-md p-1.5 text-muted-foreground opacity-100 hover:text-foreground focus-visible:opacity-100 sm:opacity-0 sm:group-hover:opacity-100 data-[state=open]:opacity-100"
-          aria-label={`Options for ${conversation.title}`}
-        >
-          <MoreHorizontal className="size-4" aria-hidden />
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="end">
-          <DropdownMenuItem onSelect={() => setIsEditing(true)}>
-            <Pencil className="size-4" aria-hidden /> Rename
-          </DropdownMenuItem>
-          <DropdownMenuItem
-            onSelect={() => setIsConfirming(true)}
-            className="text-destructive focus:text-destructive"
-          >
-            <Trash2 className="size-4" aria-hidden /> Delete
-          </DropdownMenuItem>
-        </DropdownMenuContent>
-      </DropdownMenu>
-      <AlertDialog open={isConfirming} onOpenChange={setIsConfirming}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Delete this conversation?</AlertDialogTitle>
-            <AlertDialogDescription>
-              “{conversation.title}” and its messages will be deleted. This cannot be undone.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              onClick={() =>
-                remove.mutate(
-                  { id: conversation.id },
-                  {
-                    onSuccess: () => {
-                      toast.success("Conversation deleted");
-                      if (isActive) router.push("/chat");
-                    },
-                    onError: (error) => toast.error(error.message),
-                  },
-                )
-              }
+          {query && (
+            <button
+              type="button"
+              onClick={() => setQuery("")}
+              className="absolute top-1/2 right-1.5 -translate-y-1/2 rounded-md p-1 text-muted-foreground hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+              aria-label="Clear search"
             >
-              Delete
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
-    </li>
+              <X className="size-3.5" aria-hidden />
+            </button>
+          )}
+        </div>
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto pb-4">
+        {!q && <PinnedGptsSection pinnedGpts={pinned.data ?? []} />}
+        <div className="px-2">
+          {recent.isPending ? (
+            <div className="space-y-2 p-2" role="status">
+              <span className="sr-only">Loading conversations</span>
+              {Array.from({ length: 5 }, (_, index) => (
+                <Skeleton key={index} className="h-8 w-full" />
+              ))}
+            </div>
+          ) : recent.isError ? (
+            <div className="p-3 text-sm text-muted-foreground" role="alert">
+              Could not load conversations.{" "}
+              <button type="button" className="underline" onClick={() => recent.refetch()}>
+                Retry
+              </button>
+            </div>
+          ) : loaded.length === 0 && !q ? (
+            <p className="flex items-center gap-2 p-3 text-sm text-muted-foreground">
+              <MessageSquare className="size-4" aria-hidden /> No conversations yet.
+            </p>
+          ) : list.length === 0 ? (
+            <p className="p-3 text-sm text-muted-foreground" role="status">
+              {isServerSearch && (search.isFetching || q !== debouncedQ)
+                ? "Searching…"
+                : `No chats match “${q}”.`}
+            </p>
+          ) : (
+            <div data-testid="conversation-list" aria-busy={isServerSearch && search.isFetching}>
+              {groups.map((group) => (
+                <section key={group.label} aria-label={group.label} className="pb-2">
+                  <h2 className="px-2 pt-2 pb-1 text-xs font-medium text-muted-foreground">
+                    {group.label}
+                  </h2>
+                  <ul className="space-y-0.5">
+                    {group.items.map((conversation) => (
+                      <ConversationItem
+                        key={conversation.id}
+                        conversation={conversation}
+                        isActive={pathname === `/c/${conversation.id}`}
+                        isGptPinned={pinnedIds.has(conversation.gpt.id)}
+                      />
+                    ))}
+                  </ul>
+                </section>
+              ))}
+              {active.hasNextPage && (!q || isServerSearch) && (
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  className="mt-1 w-full text-muted-foreground"
+                  isLoading={active.isFetchingNextPage}
+                  onClick={() => active.fetchNextPage()}
+                >
+                  Load more
+                </Button>
+              )}
+            </div>
+          )}
+        </div>
+      </div>
+    </nav>
   );
 }

@@ -1,6 +1,11 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQueryClient,
+} from "@tanstack/react-query";
 
 export type ConversationListItem = {
   id: string;
@@ -15,24 +20,50 @@ export type ConversationListItem = {
   };
 };
 
-export const conversationKeys = {
-  all: ["conversations"] as const,
-  list: () => [...conversationKeys.all, "list"] as const,
+/** One page of GET /api/conversations. */
+export type ConversationListPage = {
+  conversations: ConversationListItem[];
+  nextCursor: string | null;
 };
 
-async function json<T>(response: Response): Promise<T> {
+export const conversationKeys = {
+  all: ["conversations"] as const,
+  /** `q` "" is the plain recent list; a search is its own cache entry. */
+  list: (q = "") => [...conversationKeys.all, "list", q] as const,
+  share: (id: string) => [...conversationKeys.all, "share", id] as const,
+};
+
+export async function json<T>(response: Response): Promise<T> {
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new Error(body?.error?.message ?? "Request failed. Please try again.");
   return body as T;
 }
 
-export function useConversations(initialData?: ConversationListItem[]) {
-  return useQuery({
-    queryKey: conversationKeys.list(),
-    queryFn: async () =>
-      (await json<{ conversations: ConversationListItem[] }>(await fetch("/api/conversations")))
-        .conversations,
-    initialData,
+/**
+ * The actor's conversations, newest first, paged ("Load more"); with `q`, the server's title
+ * search (which also finds conversations not loaded yet).
+ */
+export function useConversations({
+  q = "",
+  initialPage,
+}: {
+  q?: string;
+  initialPage?: ConversationListPage;
+} = {}) {
+  return useInfiniteQuery({
+    queryKey: conversationKeys.list(q),
+    queryFn: async ({ pageParam }) => {
+      const params = new URLSearchParams();
+      if (q) params.set("q", q);
+      if (pageParam) params.set("cursor", pageParam);
+      const query = params.size > 0 ? `?${params}` : "";
+      return json<ConversationListPage>(await fetch(`/api/conversations${query}`));
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData: !q && initialPage ? { pages: [initialPage], pageParams: [null] } : undefined,
+    // Typing a search keeps the previous results on screen until the new ones arrive.
+    placeholderData: q ? keepPreviousData : undefined,
   });
 }
 

@@ -1,27 +1,17 @@
-import { MessageSquare } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
-import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ChatHome } from "@/components/chat/chat-home";
 import { getActor } from "@/lib/auth/session";
+import { listPinnedGpts, listRecentGpts } from "@/lib/chat/pins/queries";
 
 export const metadata: Metadata = { title: "Chats" };
 
 export default async function ChatHomePage() {
-  if (!(await getActor())) redirect("/sign-in?callbackUrl=/chat");
-  return (
-    <div className="grid flex-1 place-items-center p-6">
-      <EmptyState
-        icon={MessageSquare}
-        title="Pick up a conversation or start a new one"
-        description="Your conversations are listed on the left. Find a GPT in the store to start a new chat."
-        action={
-          <Button asChild>
-            <Link href="/">Explore GPTs</Link>
-          </Button>
-        }
-      />
-    </div>
-  );
+  const actor = await getActor();
+  if (!actor) redirect("/sign-in?callbackUrl=/chat");
+  const [pinned, recent] = await Promise.all([
+    listPinnedGpts({ actor }),
+    listRecentGpts({ actor }),
+  ]);
+  return <ChatHome pinned={pinned} recent={recent} />;
 }

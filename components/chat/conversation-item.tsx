@@ -1,0 +1,188 @@
+"use client";
+
+import { MoreHorizontal, Pencil, Pin, PinOff, Share, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { GptAvatar } from "@/components/ui/gpt-avatar";
+import { Input } from "@/components/ui/input";
+import { cn } from "@/lib/utils/cn";
+import { type ConversationListItem, useDeleteConversation, useRenameConversation } from "./hooks";
+import { useTogglePin } from "./pin-hooks";
+import { ShareConversationDialog } from "./share-conversation-dialog";
+
+/** A sidebar conversation: open, rename, share, keep its GPT in the sidebar, delete. */
+export function ConversationItem({
+  conversation,
+  isActive,
+  isGptPinned,
+}: {
+  conversation: ConversationListItem;
+  isActive: boolean;
+  isGptPinned: boolean;
+}) {
+  const router = useRouter();
+  const rename = useRenameConversation();
+  const remove = useDeleteConversation();
+  const togglePin = useTogglePin();
+  const [isEditing, setIsEditing] = useState(false);
+  const [isConfirming, setIsConfirming] = useState(false);
+  const [isSharing, setIsSharing] = useState(false);
+  const { gpt } = conversation;
+
+  function onRename(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const title = String(new FormData(event.currentTarget).get("title") ?? "").trim();
+    setIsEditing(false);
+    if (!title || title === conversation.title) return;
+    rename.mutate(
+      { id: conversation.id, title },
+      { onError: (error) => toast.error(error.message) },
+    );
+  }
+
+  function onTogglePin() {
+    const isPinned = !isGptPinned;
+    togglePin.mutate(
+      {
+        gpt: {
+          gptId: gpt.id,
+          slug: gpt.slug,
+          name: gpt.name,
+          avatarUrl: gpt.avatarUrl ?? null,
+          avatarColor: gpt.avatarColor ?? null,
+        },
+        isPinned,
+      },
+      { onError: (error) => toast.error(error.message) },
+    );
+  }
+
+  if (isEditing) {
+    return (
+      <li>
+        <form onSubmit={onRename} className="px-1 py-0.5">
+          <label htmlFor={`rename-${conversation.id}`} className="sr-only">
+            Conversation title
+          </label>
+          <Input
+            id={`rename-${conversation.id}`}
+            name="title"
+            defaultValue={conversation.title}
+            maxLength={100}
+            autoFocus
+            onBlur={(event) => event.currentTarget.form?.requestSubmit()}
+            onKeyDown={(event) => event.key === "Escape" && setIsEditing(false)}
+            className="h-8"
+          />
+        </form>
+      </li>
+    );
+  }
+
+  return (
+    <li
+      className={cn("group flex items-center rounded-lg hover:bg-accent", isActive && "bg-accent")}
+    >
+      <Link
+        href={`/c/${conversation.id}`}
+        className="flex min-w-0 flex-1 items-center gap-2.5 px-3 py-2 text-sm"
+        aria-current={isActive ? "page" : undefined}
+      >
+        {/* Decorative: the GPT's name follows as text. */}
+        <span aria-hidden="true" className="flex">
+          <GptAvatar name={gpt.name} src={gpt.avatarUrl} color={gpt.avatarColor} size="sm" />
+        </span>
+        <span className="min-w-0 flex-1">
+          <span className="block truncate">{conversation.title}</span>
+          <span className="block truncate text-xs text-muted-foreground">{gpt.name}</span>
+        </span>
+      </Link>
+      <DropdownMenu>
+        <DropdownMenuTrigger
+          className="mr-1 rounded-md p-1.5 text-muted-foreground opacity-100 hover:text-foreground focus-visible:opacity-100 sm:opacity-0 sm:group-hover:opacity-100 data-[state=open]:opacity-100"
+          aria-label={`Options for ${conversation.title}`}
+        >
+          <MoreHorizontal className="size-4" aria-hidden />
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end">
+          <DropdownMenuItem onSelect={() => setIsSharing(true)}>
+            <Share className="size-4" aria-hidden /> Share
+          </DropdownMenuItem>
+          <DropdownMenuItem onSelect={() => setIsEditing(true)}>
+            <Pencil className="size-4" aria-hidden /> Rename
+          </DropdownMenuItem>
+          <DropdownMenuItem onSelect={onTogglePin}>
+            {isGptPinned ? (
+              <PinOff className="size-4" aria-hidden />
+            ) : (
+              <Pin className="size-4" aria-hidden />
+            )}
+            {isGptPinned ? `Remove ${gpt.name} from sidebar` : `Keep ${gpt.name} in sidebar`}
+          </DropdownMenuItem>
+          <DropdownMenuSeparator />
+          <DropdownMenuItem
+            onSelect={() => setIsConfirming(true)}
+            className="text-destructive focus:text-destructive"
+          >
+            <Trash2 className="size-4" aria-hidden /> Delete
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+      <ShareConversationDialog
+        conversationId={conversation.id}
+        title={conversation.title}
+        open={isSharing}
+        onOpenChange={setIsSharing}
+      />
+      <AlertDialog open={isConfirming} onOpenChange={setIsConfirming}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>Delete this conversation?</AlertDialogTitle>
+            <AlertDialogDescription>
+              “{conversation.title}” and its messages will be deleted, and its shared link stops
+              working. This cannot be undone.
+            </AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogAction
+              onClick={() =>
+                remove.mutate(
+                  { id: conversation.id },
+                  {
+                    onSuccess: () => {
+                      toast.success("Conversation deleted");
+                      if (isActive) router.push("/chat");
+                    },
+                    onError: (error) => toast.error(error.message),
+                  },
+                )
+              }
+            >
+              Delete
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </li>
+  );
+}
