@@ -1,9 +1,19 @@
 "use client";
 
-import { ArrowLeft, Download, Ellipsis, ExternalLink, EyeOff, History, Share2 } from "lucide-react";
+import {
+  ArrowLeft,
+  Download,
+  Ellipsis,
+  ExternalLink,
+  EyeOff,
+  History,
+  MessageSquareText,
+  Share2,
+} from "lucide-react";
 import Link from "next/link";
 import { type MouseEvent, useRef, useState } from "react";
 import { ExportGptDialog } from "@/components/builder/export-gpt-dialog";
+import { GptFeedbackDialog } from "@/components/builder/feedback/gpt-feedback-dialog";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import {
@@ -46,7 +56,7 @@ type EditorHeaderProps = {
   onVersionChange?: () => void;
 };
 
-type OpenDialog = "publish" | "versions" | "share" | "unpublish" | "export" | null;
+type OpenDialog = "publish" | "versions" | "share" | "unpublish" | "export" | "feedback" | null;
 
 export function EditorHeader({
   name,
@@ -182,6 +192,10 @@ export function EditorHeader({
                   <Download aria-hidden="true" />
                   Export…
                 </DropdownMenuItem>
+                <DropdownMenuItem onSelect={() => openFromMenu("feedback")}>
+                  <MessageSquareText aria-hidden="true" />
+                  Feedback
+                </DropdownMenuItem>
                 {published ? (
                   <>
                     <DropdownMenuSeparator />
@@ -246,6 +260,7 @@ export function EditorHeader({
             />
           ) : null}
           <ExportGptDialog gptId={gpt.id} gptName={gptName} {...dialogProps("export")} />
+          <GptFeedbackDialog gptId={gpt.id} gptName={gptName} {...dialogProps("feedback")} />
         </>
       ) : null}
     </div>

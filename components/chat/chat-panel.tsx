@@ -11,21 +11,20 @@ import { StickToBottom } from "use-stick-to-bottom";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
-import type { ChatMessage, ChatMessageStatus } from "@/lib/chat/schemas";
+import type { MentionableGpt } from "@/lib/chat/mentionable-gpts";
+import { type ChatMessage, type ChatMessageMetadata, mentionOf } from "@/lib/chat/schemas";
 import { citationsOf } from "@/lib/knowledge/citations/types";
 import { cn } from "@/lib/utils/cn";
 import { actionCallsOf } from "./action-calls-of";
 import { Composer } from "./composer";
 import { conversationKeys } from "./hooks";
 import { markLastAnswerInterrupted } from "./interrupted-answer";
+import { useMentionMessages } from "./mention-messages";
 import { MessageBubble } from "./message-bubble";
+import { MessageFeedback } from "./message-feedback";
 import { parseChatError } from "./parse-chat-error";
 
-type Metadata = {
-  conversationId?: string;
-  status?: ChatMessageStatus;
-  errorMessage?: string | null;
-};
+type Metadata = ChatMessageMetadata & { conversationId?: string };
 type Message = UIMessage<Metadata>;
 
 export type ChatPanelProps = {
@@ -52,6 +51,10 @@ export type ChatPanelProps = {
   unavailableMessage?: string;
   /** Extra content under the intro's byline (the GPT page's remix and settings details). */
   introExtras?: ReactNode;
+  /** Replaces the intro's avatar, name and byline (the GPT page renders its own store header). */
+  intro?: ReactNode;
+  /** Under the starters while the conversation is empty (the GPT page's details and reviews). */
+  introFooter?: ReactNode;
   className?: string;
 };
 
@@ -96,6 +99,8 @@ export function ChatPanel(props: ChatPanelProps) {
             conversationId: conversationIdRef.current,
             trigger,
             message: lastUser ? { text: textOf(lastUser) } : undefined,
+            // The server checks it and stores it with the message; a retry sends it again.
+            mentionGptId: lastUser ? mentionOf(lastUser.parts)?.gptId : undefined,
           },
         };
       },
@@ -115,9 +120,11 @@ export function ChatPanel(props: ChatPanelProps) {
   const errorMessage = parseChatError(error);
   const canChat = !props.signInHref && !props.noModel && !props.unavailableMessage;
 
-  function send(text: string) {
+  const mentions = useMentionMessages();
+
+  function send(text: string, options?: { mention: MentionableGpt | null }) {
     clearError();
-    sendMessage({ text });
+    sendMessage(mentions.userMessage(text, options?.mention ?? null));
   }
 
   /** Stops the stream; the partial answer is kept (the server saves it as interrupted). */
@@ -133,7 +140,8 @@ export function ChatPanel(props: ChatPanelProps) {
       <StickToBottom
         className="relative min-h-0 flex-1 overflow-y-auto"
         resize="smooth"
-        initial="instant"
+        // A new chat opens on its intro (the GPT page's header, starters, reviews), not its end.
+        initial={initialMessages.length > 0 ? "instant" : false}
       >
         <StickToBottom.Content className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6">
           {messages.length === 0 ? (
@@ -170,6 +178,20 @@ export function ChatPanel(props: ChatPanelProps) {
                   status={message.metadata?.status}
                   errorMessage={message.metadata?.errorMessage}
                   isStreaming={isStreaming}
+                  mentionName={message.role === "user" ? mentionOf(message.parts)?.name : null}
+                  answeredBy={message.metadata?.answeredBy}
+                  footer={
+                    message.role === "assistant" &&
+                    !isPreview &&
+                    !isStreaming &&
+                    message.metadata?.status !== "FAILED" ? (
+                      <MessageFeedback
+                        messageId={message.id}
+                        gptName={message.metadata?.answeredBy?.name ?? gptName}
+                        initial={message.metadata?.feedback}
+                      />
+                    ) : null
+                  }
                 />
               );
             })
@@ -180,6 +202,7 @@ export function ChatPanel(props: ChatPanelProps) {
               text=""
               gptName={gptName}
               gptAvatar={{ src: props.avatarSrc, color: props.avatarColor }}
+              answeredBy={mentions.pendingAnswerer(messages.at(-1))}
               isStreaming
             />
           )}
@@ -233,6 +256,8 @@ export function ChatPanel(props: ChatPanelProps) {
             onStop={stopAnswer}
             isBusy={isBusy}
             placeholder={`Message ${gptName}`}
+            // The preview answers from the draft only; "@" is for store chats.
+            mentions={isPreview ? undefined : { excludeGptId: gptId }}
           />
         )}
         <p className="mt-2 text-center text-xs text-muted-foreground">
@@ -255,27 +280,33 @@ function ChatIntro({
   starters = [],
   onStarter,
   introExtras,
+  intro,
+  introFooter,
 }: ChatPanelProps & { onStarter?: (text: string) => void }) {
   return (
-    <div className="flex flex-col items-center gap-3 pt-8 text-center sm:pt-16">
-      <GptAvatar name={gptName} src={avatarSrc} color={avatarColor} size="xl" />
-      <h2 className="text-2xl font-semibold tracking-tight">{gptName}</h2>
-      {description && <p className="max-w-md text-sm text-muted-foreground">{description}</p>}
-      {creatorName && (
-        <p className="text-xs text-muted-foreground">
-          By {creatorName}
-          {conversationCount !== undefined && (
-            <>
-              {" · "}
-              <span data-testid="conversation-count">
-                {conversationCount.toLocaleString("en-US")} conversation
-                {conversationCount === 1 ? "" : "s"}
-              </span>
-            </>
+    <div className={cn("flex flex-col items-center gap-3 text-center", !intro && "pt-8 sm:pt-16")}>
+      {intro ?? (
+        <>
+          <GptAvatar name={gptName} src={avatarSrc} color={avatarColor} size="xl" />
+          <h2 className="text-2xl font-semibold tracking-tight">{gptName}</h2>
+          {description && <p className="max-w-md text-sm text-muted-foreground">{description}</p>}
+          {creatorName && (
+            <p className="text-xs text-muted-foreground">
+              By {creatorName}
+              {conversationCount !== undefined && (
+                <>
+                  {" · "}
+                  <span data-testid="conversation-count">
+                    {conversationCount.toLocaleString("en-US")} conversation
+                    {conversationCount === 1 ? "" : "s"}
+                  </span>
+                </>
+              )}
+            </p>
           )}
-        </p>
+          {introExtras}
+        </>
       )}
-      {introExtras}
       {starters.length > 0 && (
         <ul
           className="mt-6 grid w-full max-w-2xl gap-2 sm:grid-cols-2"
@@ -295,6 +326,7 @@ function ChatIntro({
           ))}
         </ul>
       )}
+      {introFooter}
     </div>
   );
 }

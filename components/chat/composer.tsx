@@ -1,10 +1,14 @@
 "use client";
 
 import { ArrowUp, Square } from "lucide-react";
-import { type FormEvent, type KeyboardEvent, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from "react";
 import TextareaAutosize from "react-textarea-autosize";
 import { Button } from "@/components/ui/button";
+import type { MentionableGpt } from "@/lib/chat/mentionable-gpts";
 import { MESSAGE_MAX_CHARS } from "@/lib/chat/schemas";
+import { MentionChip } from "./mention-chip";
+import { useMentionPicker } from "./mention-picker";
+import { MentionPopover, mentionOptionId } from "./mention-popover";
 
 type ComposerLabels = {
   /** The textarea's accessible name. */
@@ -22,7 +26,8 @@ const CHAT_LABELS: ComposerLabels = {
 /**
  * The message box pinned at the bottom: Enter sends, Shift+Enter adds a line, Stop while streaming.
  * Uncontrolled by default (it clears itself after sending); pass `value`/`onChange` when the parent
- * must own the text, e.g. to give it back after a failed send.
+ * must own the text, e.g. to give it back after a failed send. With `mentions`, "@" picks another
+ * GPT for the next reply (see useMentionPicker); it comes with the text to `onSend`.
  */
 export function Composer({
   onSend,
@@ -35,8 +40,9 @@ export function Composer({
   maxRows = 10,
   value,
   onChange,
+  mentions,
 }: {
-  onSend: (text: string) => void;
+  onSend: (text: string, options: { mention: MentionableGpt | null }) => void;
   onStop: () => void;
   isBusy: boolean;
   isDisabled?: boolean;
@@ -46,6 +52,8 @@ export function Composer({
   maxRows?: number;
   value?: string;
   onChange?: (value: string) => void;
+  /** Enables "@" mentions of other GPTs; the conversation's own GPT is left out of the list. */
+  mentions?: { excludeGptId?: string };
 }) {
   const [ownText, setOwnText] = useState("");
   const isControlled = value !== undefined;
@@ -53,15 +61,30 @@ export function Composer({
   const setText = isControlled ? (onChange ?? (() => {})) : setOwnText;
   const trimmed = text.trim();
   const isTooLong = text.length > MESSAGE_MAX_CHARS;
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const listboxId = useId();
+  const picker = useMentionPicker({
+    isEnabled: mentions !== undefined,
+    textareaRef,
+    text,
+    setText,
+    excludeGptId: mentions?.excludeGptId,
+  });
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
     if (!trimmed || isBusy || isDisabled || isTooLong) return;
-    onSend(trimmed);
+    onSend(trimmed, { mention: picker.selected });
+    picker.clearSelected();
+    picker.close();
     if (!isControlled) setOwnText("");
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (!event.nativeEvent.isComposing && picker.onKeyDown(event)) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -73,15 +96,46 @@ export function Composer({
       onSubmit={submit}
       className="relative rounded-2xl border bg-card shadow-sm focus-within:ring-2 focus-within:ring-ring"
     >
+      {picker.isOpen ? <MentionPopover id={listboxId} picker={picker} /> : null}
+      {picker.selected ? (
+        <MentionChip
+          gpt={picker.selected}
+          onRemove={() => {
+            picker.clearSelected();
+            textareaRef.current?.focus();
+          }}
+        />
+      ) : null}
       <label htmlFor={inputId} className="sr-only">
         {labels.input}
       </label>
       <TextareaAutosize
+        ref={textareaRef}
         id={inputId}
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          picker.sync(event.target.value, event.target.selectionStart);
+        }}
+        onSelect={(event) =>
+          picker.sync(event.currentTarget.value, event.currentTarget.selectionStart)
+        }
+        onBlur={picker.hide}
         onKeyDown={onKeyDown}
-        placeholder={placeholder}
+        {...(mentions
+          ? {
+              // A text box that controls the list (no combobox role: the box stays a "textbox"
+              // for everything else); the active option is announced through activedescendant.
+              "aria-haspopup": "listbox" as const,
+              "aria-autocomplete": "list" as const,
+              "aria-controls": picker.isOpen ? listboxId : undefined,
+              "aria-activedescendant":
+                picker.isOpen && picker.gpts.length > 0
+                  ? mentionOptionId(listboxId, picker.activeIndex)
+                  : undefined,
+            }
+          : {})}
+        placeholder={picker.selected ? `Message ${picker.selected.name}` : placeholder}
         minRows={1}
         maxRows={maxRows}
         disabled={isDisabled}

@@ -1,9 +1,10 @@
 "use client";
 
-import { CircleAlert, CircleStop } from "lucide-react";
+import { AtSign, CircleAlert, CircleStop } from "lucide-react";
+import type { ReactNode } from "react";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 import { Markdown } from "@/components/ui/markdown";
-import type { ChatMessageStatus } from "@/lib/chat/schemas";
+import type { AnsweredBy, ChatMessageStatus } from "@/lib/chat/schemas";
 import type { ActionCallPartData } from "@/lib/gpt-actions/types";
 import type { Citation } from "@/lib/knowledge/citations/types";
 import { cn } from "@/lib/utils/cn";
@@ -24,6 +25,12 @@ type Props = {
   citations?: Citation[];
   /** The GPT's action calls, in stream order, shown above the answer (actionCallsOf(parts)). */
   actionCalls?: ActionCallPartData[];
+  /** A user message's @mention: the GPT asked to answer it. */
+  mentionName?: string | null;
+  /** An answer from an @mentioned GPT: its name and picture replace the conversation's GPT. */
+  answeredBy?: AnsweredBy | null;
+  /** Under a finished answer (the thumbs). */
+  footer?: ReactNode;
 };
 
 /** One turn: user messages as right-aligned bubbles, answers as full-width Markdown (ChatGPT-like). */
@@ -37,16 +44,34 @@ export function MessageBubble({
   isStreaming,
   citations,
   actionCalls = [],
+  mentionName,
+  answeredBy,
+  footer,
 }: Props) {
   if (author === "user") {
     return (
       <div className="flex justify-end" data-testid="message-user">
         <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-muted px-4 py-2.5 text-sm sm:max-w-[75%]">
+          {mentionName ? (
+            <span
+              className="mr-1.5 inline-flex items-center rounded-md bg-background/70 px-1.5 font-medium text-primary"
+              data-testid="message-mention"
+            >
+              <AtSign className="size-3.5" aria-hidden />
+              <span className="sr-only">Mentioned </span>
+              {mentionName}
+            </span>
+          ) : null}
           {text}
         </div>
       </div>
     );
   }
+  // After an @mention the reply is the mentioned GPT's: its name and picture, not the host's.
+  const name = answeredBy?.name ?? gptName;
+  const avatar = answeredBy
+    ? { src: answeredBy.avatarUrl, color: answeredBy.avatarColor }
+    : gptAvatar;
   // A waiting prompt or a running call shows its own progress instead of "Thinking".
   const isActionPending = actionCalls.some(
     (call) => isAwaitingUser(call) || call.state === "running",
@@ -56,21 +81,27 @@ export function MessageBubble({
       className="flex gap-3"
       data-testid="message-assistant"
       data-status={status ?? (isStreaming ? "STREAMING" : "COMPLETE")}
+      data-answered-by={answeredBy?.name}
     >
       <GptAvatar
-        name={gptName}
-        src={gptAvatar?.src}
-        color={gptAvatar?.color}
+        name={name}
+        src={avatar?.src}
+        color={avatar?.color}
         size="md"
         className="mt-0.5 shrink-0"
       />
       <div className={cn("min-w-0 flex-1 text-sm", isStreaming && "streaming")}>
+        {answeredBy ? (
+          <p className="mb-1 text-xs font-semibold" data-testid="answered-by">
+            {answeredBy.name}
+          </p>
+        ) : null}
         {actionCalls.map((call) =>
           isStreaming && isAwaitingUser(call) ? (
             <ActionConsentPrompt
               key={`${call.toolCallId}:${call.state}:${call.promptId}`}
               call={call}
-              gptName={gptName}
+              gptName={name}
             />
           ) : (
             <ActionCallStep key={call.toolCallId} call={call} isLive={!!isStreaming} />
@@ -100,6 +131,7 @@ export function MessageBubble({
             <CircleAlert className="size-3.5" aria-hidden /> {errorMessage ?? "This answer failed."}
           </p>
         )}
+        {footer}
       </div>
     </div>
   );

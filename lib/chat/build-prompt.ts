@@ -9,12 +9,19 @@ const RESERVED_OUTPUT_TOKENS = 1024;
 export function systemPrompt({
   gptName,
   instructions,
+  hostGptName,
 }: {
   gptName: string;
   instructions: string;
+  /** Set when the user @mentioned this GPT into a conversation with another GPT. */
+  hostGptName?: string;
 }): string {
   const intro = `You are "${gptName}", a custom GPT on Atelier. Answer in Markdown.`;
-  return instructions.trim() ? `${intro}\n\n${instructions.trim()}` : intro;
+  // Without this, a mentioned GPT would take the earlier answers in the history for its own.
+  const mention = hostGptName
+    ? `The user brought you into their conversation with another GPT, "${hostGptName}", by mentioning you. Earlier assistant messages may come from "${hostGptName}" or other GPTs. Answer only the user's latest message, as "${gptName}".`
+    : null;
+  return [intro, mention, instructions.trim() || null].filter(Boolean).join("\n\n");
 }
 
 /**

@@ -3,11 +3,23 @@ import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { ModelConfig } from "../generated/prisma/client";
-import { canViewGpt } from "../gpts/policy";
 import { resolveModel } from "../models/queries";
 import { type ActionTurn, prepareActionTurn } from "./action-turn";
-import { type KnowledgeSettings, type KnowledgeTurn, prepareKnowledgeTurn } from "./knowledge-turn";
-import { type ChatRequest, textOf } from "./schemas";
+import {
+  answeredByOf,
+  GPT_UNAVAILABLE_MESSAGE,
+  loadConversationSource,
+  loadMentionedSource,
+} from "./answering-source";
+import { type KnowledgeTurn, prepareKnowledgeTurn } from "./knowledge-turn";
+import {
+  type AnsweredBy,
+  type ChatRequest,
+  MENTION_PART_TYPE,
+  type MentionPart,
+  mentionOf,
+  textOf,
+} from "./schemas";
 
 /**
  * The model's view of a conversation, re-read from the database on every turn (the browser never
@@ -31,6 +43,7 @@ export type Turn = {
   actor: Actor;
   conversationId: string;
   isNewConversation: boolean;
+  /** The GPT that answers this turn (the @mentioned one, if any): it is metered and earns. */
   gpt: { id: string; ownerId: string };
   versionId: string | null;
   instructions: string;
@@ -44,17 +57,28 @@ export type Turn = {
   knowledge?: KnowledgeTurn | null;
   /** Actions this turn may call; absent without the capability or enabled operations. */
   actions?: ActionTurn | null;
+  /** Set when an @mentioned GPT answers instead of the conversation's own. */
+  answeredBy?: AnsweredBy | null;
+  /** The conversation's own GPT, named in a mentioned GPT's system prompt. */
+  hostGptName?: string;
 };
 
-export const GPT_UNAVAILABLE_MESSAGE = "This GPT is no longer available.";
+export { GPT_UNAVAILABLE_MESSAGE };
 
 export const NO_MODEL_MESSAGE =
   "No model is configured on this Atelier instance yet. An administrator can add one under Admin → Models.";
 
+async function requireModel(modelConfigId: string | null): Promise<ModelConfig> {
+  const resolved = await resolveModel(modelConfigId);
+  if (!resolved) throw new AppError("unavailable", NO_MODEL_MESSAGE);
+  return resolved.model;
+}
+
 /**
- * Everything before the model call: authorise, pick what answers (the published version, or the
- * draft for its owner's preview), find or create the conversation, save the user's message first
- * (so nothing typed is lost if the model fails), and reload history from the database.
+ * Everything before the model call: authorise, pick what answers (the published version, the
+ * draft for its owner's preview, or an @mentioned GPT's published version for this reply only),
+ * find or create the conversation, save the user's message first (so nothing typed is lost if the
+ * model fails), and reload history from the database. A refused mention saves nothing.
  */
 export async function prepareTurn({
   actor,
@@ -63,73 +87,36 @@ export async function prepareTurn({
   actor: Actor;
   request: ChatRequest;
 }): Promise<Turn> {
-  const gpt = await prisma.gpt.findUnique({
-    where: { id: request.gptId },
-    include: { publishedVersion: true, owner: { select: { bannedAt: true } } },
+  const host = await loadConversationSource({
+    actor,
+    gptId: request.gptId,
+    isPreview: request.isPreview,
   });
-  if (!gpt) throw new AppError("not_found", "GPT not found.");
-  // Soft-deleted by its owner: conversations keep their history but get no new answers.
-  if (gpt.deletedAt) throw new AppError("forbidden", GPT_UNAVAILABLE_MESSAGE);
-  const access = { ...gpt, isOwnerBanned: gpt.owner.bannedAt !== null };
-
-  let source: {
-    name: string;
-    instructions: string;
-    modelConfigId: string | null;
-    temperature: number | null;
-    versionId: string | null;
-    knowledge: KnowledgeSettings;
-    /** The published version's action snapshot (unused for the draft preview). */
-    versionActions: unknown;
-  };
-  const knowledgeOf = (from: KnowledgeSettings): KnowledgeSettings => ({
-    capabilities: from.capabilities,
-    knowledgeTopK: from.knowledgeTopK,
-    knowledgeMinScore: from.knowledgeMinScore,
-    hideKnowledgeSources: from.hideKnowledgeSources,
-    knowledgeOnly: from.knowledgeOnly,
-  });
-  if (request.isPreview) {
-    if (gpt.ownerId !== actor.id) throw new AppError("not_found", "GPT not found.");
-    source = {
-      name: gpt.name,
-      instructions: gpt.instructions,
-      modelConfigId: gpt.modelConfigId,
-      temperature: gpt.temperature,
-      versionId: null,
-      knowledge: knowledgeOf(gpt),
-      versionActions: [],
-    };
-  } else {
-    if (!canViewGpt(actor, access) || !gpt.publishedVersion) {
-      throw new AppError("not_found", "GPT not found.");
-    }
-    if (gpt.status !== "ACTIVE") throw new AppError("forbidden", GPT_UNAVAILABLE_MESSAGE);
-    const version = gpt.publishedVersion;
-    source = {
-      name: version.name,
-      instructions: version.instructions,
-      modelConfigId: version.modelConfigId,
-      temperature: version.temperature,
-      versionId: version.id,
-      knowledge: knowledgeOf(version),
-      versionActions: version.actions,
-    };
+  if (request.mentionGptId && request.isPreview) {
+    throw new AppError("bad_request", "Other GPTs can't be mentioned in the preview.");
   }
-
-  const resolved = await resolveModel(source.modelConfigId);
-  if (!resolved) throw new AppError("unavailable", NO_MODEL_MESSAGE);
+  // Mentioning the conversation's own GPT is just a normal turn.
+  const requested =
+    request.mentionGptId && request.mentionGptId !== host.gpt.id
+      ? await loadMentionedSource({ actor, gptId: request.mentionGptId })
+      : null;
+  const requestedModel = await requireModel((requested ?? host).modelConfigId);
 
   const userText = request.message?.text;
   if (request.trigger === "submit-message" && !userText) {
     throw new AppError("bad_request", "Type a message first.");
   }
 
-  const { conversationId, isNewConversation } = await prisma.$transaction(async (tx) => {
+  const { conversationId, isNewConversation, mention } = await prisma.$transaction(async (tx) => {
     let conversation = request.conversationId
       ? await tx.conversation.findFirst({
           // The Create tab's builder conversation is never a preview or store chat.
-          where: { id: request.conversationId, userId: actor.id, gptId: gpt.id, isBuilder: false },
+          where: {
+            id: request.conversationId,
+            userId: actor.id,
+            gptId: host.gpt.id,
+            isBuilder: false,
+          },
         })
       : null;
     if (request.conversationId && !conversation)
@@ -143,15 +130,15 @@ export async function prepareTurn({
       conversation = await tx.conversation.create({
         data: {
           userId: actor.id,
-          gptId: gpt.id,
-          versionId: source.versionId,
+          gptId: host.gpt.id,
+          versionId: host.versionId,
           isPreview: request.isPreview,
           title: titleFrom(userText),
         },
       });
       if (!request.isPreview) {
         await tx.gpt.update({
-          where: { id: gpt.id },
+          where: { id: host.gpt.id },
           data: { conversationCount: { increment: 1 } },
         });
       }
@@ -161,26 +148,51 @@ export async function prepareTurn({
     const last = await tx.message.findFirst({
       where: { conversationId: conversation.id, status: { not: "FAILED" } },
       orderBy: { createdAt: "desc" },
-      select: { role: true },
+      select: { role: true, parts: true },
     });
     const shouldSaveUserMessage =
       Boolean(userText) && (request.trigger === "submit-message" || last?.role !== "USER");
+    const mentionPart: MentionPart | null = requested
+      ? { type: MENTION_PART_TYPE, data: { gptId: requested.gpt.id, name: requested.name } }
+      : null;
     if (shouldSaveUserMessage && userText) {
       await tx.message.create({
         data: {
           conversationId: conversation.id,
           role: "USER",
-          parts: [{ type: "text", text: userText }],
+          parts: [{ type: "text", text: userText }, ...(mentionPart ? [mentionPart] : [])],
         },
       });
     }
-    // A store conversation always talks to the latest published version.
+    // A store conversation always talks to the latest published version of its own GPT.
     await tx.conversation.update({
       where: { id: conversation.id },
-      data: { versionId: source.versionId, updatedAt: new Date() },
+      data: { versionId: host.versionId, updatedAt: new Date() },
     });
-    return { conversationId: conversation.id, isNewConversation: isNew };
+    return {
+      conversationId: conversation.id,
+      isNewConversation: isNew,
+      // Whoever the question being answered mentioned: this one, or the stored one on a retry.
+      mention: shouldSaveUserMessage
+        ? (mentionPart?.data ?? null)
+        : last?.role === "USER"
+          ? mentionOf(last.parts)
+          : null,
+    };
   });
+
+  let source = host;
+  let model = requestedModel;
+  if (mention && mention.gptId !== host.gpt.id) {
+    source =
+      requested?.gpt.id === mention.gptId
+        ? requested
+        : await loadMentionedSource({ actor, gptId: mention.gptId });
+    if (source !== requested) model = await requireModel(source.modelConfigId);
+  } else if (requested) {
+    model = await requireModel(host.modelConfigId);
+  }
+  const isMention = source !== host;
 
   const history = await loadTurnHistory(conversationId);
   const question = history.at(-1);
@@ -188,14 +200,14 @@ export async function prepareTurn({
     throw new AppError("bad_request", "There is no message to answer. Type a new message.");
   }
   const knowledge = await prepareKnowledgeTurn({
-    gptId: gpt.id,
+    gptId: source.gpt.id,
     versionId: source.versionId,
     settings: source.knowledge,
     query: question.content,
-    isOwner: gpt.ownerId === actor.id,
+    isOwner: source.gpt.ownerId === actor.id,
   });
   const actions = await prepareActionTurn({
-    gptId: gpt.id,
+    gptId: source.gpt.id,
     versionActions: source.versionActions,
     isPreview: request.isPreview,
     capabilities: source.knowledge.capabilities,
@@ -205,16 +217,18 @@ export async function prepareTurn({
     actor,
     conversationId,
     isNewConversation,
-    gpt: { id: gpt.id, ownerId: gpt.ownerId },
+    gpt: source.gpt,
     versionId: source.versionId,
     instructions: source.instructions,
     gptName: source.name,
-    model: resolved.model,
+    model,
     temperature: source.temperature,
     channel: request.isPreview ? "PREVIEW" : "STORE",
     history,
     knowledge,
     actions,
+    answeredBy: isMention ? answeredByOf(source) : null,
+    hostGptName: isMention ? host.name : undefined,
   };
 }
 

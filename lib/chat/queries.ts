@@ -2,13 +2,51 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { avatarUrl } from "../gpts/avatar/avatar-url";
-import type { ChatMessage, StoredPart } from "./schemas";
+import { chatMessageSelect, toChatMessages } from "./conversation-messages";
+import type { ChatMessage } from "./schemas";
 
-/** The actor's conversations with published GPTs (previews live in the builder), newest first. */
-export async function listConversations({ actor, limit = 100 }: { actor: Actor; limit?: number }) {
+/** Keyset position in the newest-first list: the last item's updatedAt and id. */
+export type ConversationCursor = { updatedAt: Date; id: string };
+
+/**
+ * The actor's conversations with published GPTs (previews live in the builder), newest first.
+ * `q` matches titles (case-insensitive substring); `cursor` continues after a page's last item.
+ */
+export async function listConversations({
+  actor,
+  q,
+  cursor,
+  limit = 100,
+}: {
+  actor: Actor;
+  q?: string;
+  cursor?: ConversationCursor;
+  limit?: number;
+}) {
+  const query = q?.trim();
   const conversations = await prisma.conversation.findMany({
-    where: { userId: actor.id, isPreview: false },
-    orderBy: { updatedAt: "desc" },
+    where: {
+      userId: actor.id,
+      isPreview: false,
+      // Prisma passes LIKE wildcards through: a "%" typed by the user must match a "%".
+      ...(query
+        ? {
+            title: {
+              contains: query.replace(/[\\%_]/g, (char) => `\\${char}`),
+              mode: "insensitive" as const,
+            },
+          }
+        : {}),
+      ...(cursor
+        ? {
+            OR: [
+              { updatedAt: { lt: cursor.updatedAt } },
+              { updatedAt: cursor.updatedAt, id: { lt: cursor.id } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: limit,
     select: {
       id: true,
@@ -51,17 +89,16 @@ export async function getConversation({
       version: { select: { name: true } },
       messages: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, role: true, parts: true, status: true, errorMessage: true },
+        select: chatMessageSelect,
       },
     },
   });
   if (!conversation) return null;
-  const messages: ChatMessage[] = conversation.messages.map((message) => ({
-    id: message.id,
-    role: message.role === "USER" ? "user" : "assistant",
-    parts: (message.parts as StoredPart[]) ?? [],
-    metadata: { status: message.status, errorMessage: message.errorMessage },
-  }));
+  // Replies from @mentioned GPTs carry their name and picture; every reply its owner's thumbs.
+  const messages: ChatMessage[] = await toChatMessages({
+    gptId: conversation.gptId,
+    messages: conversation.messages,
+  });
   return {
     id: conversation.id,
     title: conversation.title,

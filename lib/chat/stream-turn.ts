@@ -55,7 +55,12 @@ export async function streamTurn({
     : undefined;
   const knowledge = turn.knowledge ?? null;
   const baseSystem =
-    systemOverride ?? systemPrompt({ gptName: turn.gptName, instructions: turn.instructions });
+    systemOverride ??
+    systemPrompt({
+      gptName: turn.gptName,
+      instructions: turn.instructions,
+      hostGptName: turn.hostGptName,
+    });
   const actions = turn.actions ?? null;
   const system = [
     baseSystem,
@@ -193,7 +198,10 @@ export async function streamTurn({
   const uiStream = result.toUIMessageStream({
     generateMessageId: () => messageId,
     messageMetadata: ({ part }) =>
-      part.type === "start" ? { conversationId: turn.conversationId } : undefined,
+      // A mentioned GPT's reply shows its own name and picture from the first chunk.
+      part.type === "start"
+        ? { conversationId: turn.conversationId, answeredBy: turn.answeredBy ?? null }
+        : undefined,
     onError: describeModelError,
   });
   // When the browser goes away (Stop, closed tab), stop the upstream call too.
