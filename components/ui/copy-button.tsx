@@ -3,26 +3,9 @@
 import { Check, Copy } from "lucide-react";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
+import { writeToClipboard } from "@/lib/utils/clipboard";
 import { cn } from "@/lib/utils/cn";
 import { Button } from "./button";
-
-// navigator.clipboard only exists in secure contexts; self-hosted instances may run on plain http.
-async function writeToClipboard(text: string) {
-  if (navigator.clipboard?.writeText) {
-    await navigator.clipboard.writeText(text);
-    return;
-  }
-  const textarea = document.createElement("textarea");
-  textarea.value = text;
-  textarea.setAttribute("readonly", "");
-  textarea.style.position = "fixed";
-  textarea.style.opacity = "0";
-  document.body.append(textarea);
-  textarea.select();
-  const isSuccessful = document.execCommand("copy");
-  textarea.remove();
-  if (!isSuccessful) throw new Error("Copy command was rejected");
-}
 
 type CopyButtonProps = {
   value: string;

@@ -4,24 +4,7 @@ import { Check, Share2 } from "lucide-react";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-
-// navigator.clipboard exists only in secure contexts; self-hosted instances may run on plain http.
-async function copyText(text: string): Promise<void> {
-  if (navigator.clipboard?.writeText) {
-    await navigator.clipboard.writeText(text);
-    return;
-  }
-  const textarea = document.createElement("textarea");
-  textarea.value = text;
-  textarea.setAttribute("readonly", "");
-  textarea.style.position = "fixed";
-  textarea.style.opacity = "0";
-  document.body.append(textarea);
-  textarea.select();
-  const isCopied = document.execCommand("copy");
-  textarea.remove();
-  if (!isCopied) throw new Error("Copy command was rejected");
-}
+import { writeToClipboard } from "@/lib/utils/clipboard";
 
 /** Phones get the system share sheet; elsewhere (desktop share sheets are clumsy) we copy. */
 function canUseShareSheet(): boolean {
@@ -49,7 +32,7 @@ export function ShareGptButton({ url, gptName }: { url: string; gptName: string 
       }
     }
     try {
-      await copyText(url);
+      await writeToClipboard(url);
       setIsCopied(true);
       toast.success("Link copied to the clipboard");
     } catch {
