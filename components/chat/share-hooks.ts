@@ -6,15 +6,17 @@ import { conversationKeys, json } from "./hooks";
 
 type ShareStatus = { isShareable: boolean; share: ShareLink | null };
 
-const shareUrl = (conversationId: string) =>
-  `/api/conversations/${encodeURIComponent(conversationId)}/share`;
-
+// Literal /api paths at each fetch: tests/unit/security/no-raw-outbound-requests.test.ts allows
+// same-origin paths it can read, never a URL held in a variable.
 export const sharedLinkKeys = { all: ["shared-links"] as const };
 
 export function useShareStatus(conversationId: string, { isEnabled }: { isEnabled: boolean }) {
   return useQuery({
     queryKey: conversationKeys.share(conversationId),
-    queryFn: async () => json<ShareStatus>(await fetch(shareUrl(conversationId))),
+    queryFn: async () =>
+      json<ShareStatus>(
+        await fetch(`/api/conversations/${encodeURIComponent(conversationId)}/share`),
+      ),
     enabled: isEnabled,
     // The dialog must show the link's real state each time it opens.
     staleTime: 0,
@@ -26,8 +28,13 @@ export function useCreateShare(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async () =>
-      (await json<{ share: ShareLink }>(await fetch(shareUrl(conversationId), { method: "POST" })))
-        .share,
+      (
+        await json<{ share: ShareLink }>(
+          await fetch(`/api/conversations/${encodeURIComponent(conversationId)}/share`, {
+            method: "POST",
+          }),
+        )
+      ).share,
     onSuccess: (share) =>
       queryClient.setQueryData<ShareStatus>(conversationKeys.share(conversationId), {
         isShareable: true,
@@ -41,7 +48,11 @@ export function useRevokeShare() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (conversationId: string) =>
-      json(await fetch(shareUrl(conversationId), { method: "DELETE" })),
+      json(
+        await fetch(`/api/conversations/${encodeURIComponent(conversationId)}/share`, {
+          method: "DELETE",
+        }),
+      ),
     onSuccess: (_result, conversationId) =>
       queryClient.setQueryData<ShareStatus>(conversationKeys.share(conversationId), (status) =>
         status ? { ...status, share: null } : status,

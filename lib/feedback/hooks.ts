@@ -24,13 +24,17 @@ export function useSaveMessageFeedback(messageId: string) {
   return useMutation({
     mutationKey: [...feedbackKeys.all, "message", messageId],
     mutationFn: async (input: SetMessageFeedbackBody | null) => {
-      const url = `/api/messages/${encodeURIComponent(messageId)}/feedback`;
+      // Literal /api paths at each fetch (see tests/unit/security/no-raw-outbound-requests.test.ts).
       if (!input) {
-        await json(await fetch(url, { method: "DELETE" }));
+        await json(
+          await fetch(`/api/messages/${encodeURIComponent(messageId)}/feedback`, {
+            method: "DELETE",
+          }),
+        );
         return null;
       }
       const result = await json<{ feedback: MessageFeedbackState }>(
-        await fetch(url, {
+        await fetch(`/api/messages/${encodeURIComponent(messageId)}/feedback`, {
           method: "PUT",
           headers: { "content-type": "application/json" },
           body: JSON.stringify(input),
