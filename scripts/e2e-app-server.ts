@@ -17,28 +17,35 @@ const port = process.env.E2E_PORT ?? "3210";
 const dataDir = path.join(root, ".test-data", `e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 
-const server = spawn(process.execPath, [nextBin(root), "start", "-p", port], {
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: distDir,
-    PORT: port,
-    APP_URL: `http://localhost:${port}`,
-    DATA_DIR: dataDir,
-    DATABASE_URL: "",
-    OPENAI_API_KEY: "sk-e2e-test",
-    OPENAI_BASE_URL: `http://127.0.0.1:${process.env.E2E_FAKE_OPENAI_PORT ?? "4010"}/v1`,
-    DEFAULT_MODEL: "fake-model",
-    ADMIN_EMAIL: "admin@e2e.test",
-    ADMIN_PASSWORD: "e2e-admin-password-123",
-    SEED_DEMO_CONTENT: "true",
-    // The fake API and MCP servers live on loopback: allowed by exact host:port, nothing else is.
-    EGRESS_ALLOWLIST: [
-      `127.0.0.1:${process.env.E2E_FAKE_API_PORT ?? "4020"}`,
-      `127.0.0.1:${process.env.E2E_FAKE_MCP_PORT ?? "4030"}`,
-    ].join(","),
+// Node closes idle keep-alive sockets after 5 s; a test that spends longer in the browser and
+// then calls the API on the same request context could reuse a socket the server was closing
+// (ECONNRESET, seen once in thin-path). Keep idle sockets open longer than any test step.
+const server = spawn(
+  process.execPath,
+  [nextBin(root), "start", "-p", port, "--keepAliveTimeout", "120000"],
+  {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: distDir,
+      PORT: port,
+      APP_URL: `http://localhost:${port}`,
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      OPENAI_API_KEY: "sk-e2e-test",
+      OPENAI_BASE_URL: `http://127.0.0.1:${process.env.E2E_FAKE_OPENAI_PORT ?? "4010"}/v1`,
+      DEFAULT_MODEL: "fake-model",
+      ADMIN_EMAIL: "admin@e2e.test",
+      ADMIN_PASSWORD: "e2e-admin-password-123",
+      SEED_DEMO_CONTENT: "true",
+      // The fake API and MCP servers live on loopback: allowed by exact host:port, nothing else is.
+      EGRESS_ALLOWLIST: [
+        `127.0.0.1:${process.env.E2E_FAKE_API_PORT ?? "4020"}`,
+        `127.0.0.1:${process.env.E2E_FAKE_MCP_PORT ?? "4030"}`,
+      ].join(","),
+    },
   },
-});
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -114,9 +114,10 @@ test("[BUILDER]: a creator builds, previews and publishes a GPT; another user ch
   await expect(page.getByText("Unpublished changes")).toHaveCount(0);
   const { slug } = await getGptViaApi(page.request, gptId);
 
+  // Just published: the store home's New row lists it first.
   await page.goto("/");
   const card = page
-    .getByRole("region", { name: "Popular" })
+    .getByRole("region", { name: "New", exact: true })
     .getByTestId("gpt-card")
     .filter({ hasText: gptName });
   await expect(card).toBeVisible();
@@ -364,7 +365,7 @@ test("[BUILDER]: an 'Only me' GPT is a 404 for others and unlisted; an 'Anyone w
     await sendAndExpectAnswer(other, `Lunch ideas ${suffix}`);
 
     await other.goto("/");
-    await expect(other.getByRole("region", { name: "Popular" })).toBeVisible();
+    await expect(other.getByRole("region", { name: "New", exact: true })).toBeVisible();
     await expect(other.getByTestId("gpt-card").first()).toBeVisible();
     await expect(other.getByTestId("gpt-card").filter({ hasText: privateName })).toHaveCount(0);
     await expect(other.getByTestId("gpt-card").filter({ hasText: linkName })).toHaveCount(0);

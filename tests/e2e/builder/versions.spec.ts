@@ -46,7 +46,7 @@ async function openVersions(page: Page): Promise<Locator> {
 
 async function storeCard(page: Page, name: string): Promise<Locator> {
   await page.goto("/");
-  return page.getByRole("region", { name: "Popular" }).getByTestId("gpt-card").filter({
+  return page.getByRole("region", { name: "New", exact: true }).getByTestId("gpt-card").filter({
     hasText: name,
   });
 }
@@ -93,7 +93,7 @@ test("[VERSIONS]: publish v1, edit, publish v2, compare, restore v1 and publish 
   await expect(await storeCard(page, v1Name)).toBeVisible();
   await expect(
     page
-      .getByRole("region", { name: "Popular" })
+      .getByRole("region", { name: "New", exact: true })
       .getByTestId("gpt-card")
       .filter({ hasText: v2Name }),
   ).toHaveCount(0);
