@@ -78,9 +78,9 @@ test("[STORE]: a visitor browses rows, a category with sorting and pages, then f
   await expect(page).toHaveURL(/\/categories\/all\?sort=newest$/);
   await expect(sort.getByRole("link", { name: "Newest" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("gpt-card")).toHaveCount(24);
-  const firstPageLinks = await page.getByTestId("gpt-card").evaluateAll((cards) =>
-    cards.map((card) => card.getAttribute("href")),
-  );
+  const firstPageLinks = await page
+    .getByTestId("gpt-card")
+    .evaluateAll((cards) => cards.map((card) => card.getAttribute("href")));
   const pagination = page.getByRole("navigation", { name: "Pagination" });
   await pagination.getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/\/categories\/all\?sort=newest&page=2$/);
@@ -92,9 +92,9 @@ test("[STORE]: a visitor browses rows, a category with sorting and pages, then f
   // Page 2 goes on where page 1 stopped: other GPTs, none of page 1's (other specs publish
   // into the same store, so which GPTs land there is theirs to decide).
   await expect(page.getByTestId("gpt-card").first()).toBeVisible();
-  const secondPageLinks = await page.getByTestId("gpt-card").evaluateAll((cards) =>
-    cards.map((card) => card.getAttribute("href")),
-  );
+  const secondPageLinks = await page
+    .getByTestId("gpt-card")
+    .evaluateAll((cards) => cards.map((card) => card.getAttribute("href")));
   expect(secondPageLinks.filter((link) => firstPageLinks.includes(link))).toEqual([]);
   await screenshot(page, "store-category");
 
