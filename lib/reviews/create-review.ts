@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import { parseInput } from "../gpts/parse-input";
 import { isUniqueViolation } from "../moderation/is-unique-violation";
 import { reviewRefusalReason } from "./policy";
-import { updateGptRating } from "./rating-score";
+import { lockGptForRating, updateGptRating } from "./rating-score";
 import { hasChattedWith, loadReviewTarget } from "./review-target";
 import { type ReviewInput, type ReviewItem, reviewInputSchema } from "./schemas";
 import { reviewItemSelect, toReviewItem } from "./to-review-item";
@@ -30,6 +30,7 @@ export async function createReview({
   try {
     return await prisma.$transaction(async (tx) => {
       const gpt = await loadReviewTarget(tx, actor, gptId);
+      await lockGptForRating(tx, gpt.id);
       const refusal = reviewRefusalReason(actor, gpt, await hasChattedWith(tx, actor.id, gpt.id));
       if (refusal) throw new AppError(refusal.code, refusal.message);
       const existing = await tx.review.findUnique({

@@ -17,12 +17,22 @@ export async function ratingPriorMean(db: Db): Promise<number> {
 }
 
 /**
+ * Locks the GPT row for this transaction. Call it before writing the review: inserting a review
+ * takes a key-share lock on its GPT (the foreign key), so two transactions that each insert and
+ * then ask for FOR UPDATE wait on each other (a deadlock PostgreSQL 15 reported in CI). Taking
+ * the row lock first makes them queue instead.
+ */
+export async function lockGptForRating(db: Db, gptId: string): Promise<void> {
+  await db.$queryRaw`SELECT id FROM "Gpt" WHERE id = ${gptId} FOR UPDATE`;
+}
+
+/**
  * Recomputes a GPT's ratingCount, ratingSum and ratingScore from its Review rows. Call it inside
  * the transaction that changed a review: it locks the GPT row first, so two reviews written at
  * the same time are counted one after the other and the counters never drift from the rows.
  */
 export async function updateGptRating(db: Db, gptId: string): Promise<void> {
-  await db.$queryRaw`SELECT id FROM "Gpt" WHERE id = ${gptId} FOR UPDATE`;
+  await lockGptForRating(db, gptId);
   const totals = await db.review.aggregate({
     where: { gptId },
     _sum: { rating: true },

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { parseInput } from "../gpts/parse-input";
-import { updateGptRating } from "./rating-score";
+import { lockGptForRating, updateGptRating } from "./rating-score";
 import { loadReviewTarget } from "./review-target";
 import { type ReviewInput, type ReviewItem, reviewInputSchema } from "./schemas";
 import { reviewItemSelect, toReviewItem } from "./to-review-item";
@@ -27,6 +27,7 @@ export async function updateReview({
   const data = parseInput(reviewInputSchema, input);
   return prisma.$transaction(async (tx) => {
     const gpt = await loadReviewTarget(tx, actor, gptId);
+    await lockGptForRating(tx, gpt.id);
     const updated = await tx.review.updateManyAndReturn({
       where: { gptId: gpt.id, userId: actor.id },
       data: { rating: data.rating, body: data.body },
