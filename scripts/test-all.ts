@@ -1,33 +1,27 @@
 /**
- * `npm test`: unit, integration (embedded PostgreSQL), then e2e in real Chromium. Stops at the
- * first failure.
+ * `npm test`: unit tests, then the integration suite (embedded PostgreSQL) alongside the e2e suite
+ * (real Chromium). e2e spends much of its time waiting on the browser and the streaming fake
+ * model, so the two together take little longer than e2e alone on 2 cores: that keeps CI within
+ * its time budget. The integration output is printed when it ends.
  *
- * With TEST_ALSO_POSTGRES_URL (CI sets it), the integration suite also runs against that
- * PostgreSQL server, alongside the e2e suite rather than after it: e2e spends much of its time
- * waiting on the browser, and running the two together keeps CI within its time budget on 2 cores.
+ * With TEST_ALSO_POSTGRES_URL (CI sets it), the integration suite then runs again against that
+ * PostgreSQL server, still alongside e2e.
  */
 import { spawn, spawnSync } from "node:child_process";
 
-const steps: [string, string[]][] = [
-  ["Unit tests", ["run", "-s", "test:unit"]],
-  ["Integration tests (embedded PostgreSQL)", ["run", "-s", "test:integration"]],
-];
-
 const startedAt = Date.now();
-for (const [title, args] of steps) {
-  console.log(`\n=== ${title} ===`);
-  const result = spawnSync("npm", args, { stdio: "inherit", env: process.env });
-  if (result.status !== 0) {
-    console.error(`\n${title} failed.`);
-    process.exit(result.status ?? 1);
-  }
+
+console.log("\n=== Unit tests ===");
+const unit = spawnSync("npm", ["run", "-s", "test:unit"], { stdio: "inherit", env: process.env });
+if (unit.status !== 0) {
+  console.error("\nUnit tests failed.");
+  process.exit(unit.status ?? 1);
 }
 
-/** Runs the PostgreSQL integration pass in the background; its output is printed when it ends. */
-function startPostgresPass(url: string): Promise<number> {
-  console.log("\n=== Integration tests (PostgreSQL server), in the background ===");
+/** Runs one integration pass with its output held back (printed when it ends). */
+function runIntegration(title: string, env: NodeJS.ProcessEnv): Promise<number> {
   const child = spawn("npm", ["run", "-s", "test:integration"], {
-    env: { ...process.env, TEST_DATABASE_URL: url },
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: Buffer[] = [];
@@ -35,20 +29,34 @@ function startPostgresPass(url: string): Promise<number> {
   child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
   return new Promise((resolve) => {
     child.on("close", (code) => {
-      console.log("\n=== Integration tests (PostgreSQL server): output ===");
+      console.log(`\n=== ${title}: output ===`);
       process.stdout.write(Buffer.concat(output));
+      if (code !== 0) console.error(`\n${title} failed.`);
       resolve(code ?? 1);
     });
   });
 }
 
-const postgresUrl = process.env.TEST_ALSO_POSTGRES_URL;
-const postgresPass = postgresUrl ? startPostgresPass(postgresUrl) : null;
+/** Embedded first, then the PostgreSQL server when one is given: one integration run at a time. */
+async function integrationPasses(): Promise<number> {
+  const embedded = await runIntegration("Integration tests (embedded PostgreSQL)", process.env);
+  const postgresUrl = process.env.TEST_ALSO_POSTGRES_URL;
+  if (!postgresUrl) return embedded;
+  const server = await runIntegration("Integration tests (PostgreSQL server)", {
+    ...process.env,
+    TEST_DATABASE_URL: postgresUrl,
+  });
+  return embedded || server;
+}
+
+console.log("\n=== Integration tests, in the background (output at the end) ===");
+const integration = integrationPasses();
 
 console.log("\n=== End-to-end tests (Chromium) ===");
 const e2e = spawnSync("npm", ["run", "-s", "test:e2e"], { stdio: "inherit", env: process.env });
-const postgresStatus = postgresPass ? await postgresPass : 0;
 if (e2e.status !== 0) console.error("\nEnd-to-end tests (Chromium) failed.");
-if (postgresStatus !== 0) console.error("\nIntegration tests (PostgreSQL server) failed.");
-if (e2e.status !== 0 || postgresStatus !== 0) process.exit(e2e.status || postgresStatus || 1);
+const integrationStatus = await integration;
+if (e2e.status !== 0 || integrationStatus !== 0) {
+  process.exit(e2e.status || integrationStatus || 1);
+}
 console.log(`\nAll test suites passed in ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`);
