@@ -9,6 +9,12 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 
+/** Runs a command with its output shown as it comes; resolves with its exit code. */
+function runShown(args: string[]): Promise<number> {
+  const child = spawn("npm", args, { stdio: "inherit", env: process.env });
+  return new Promise((resolve) => child.on("close", (code) => resolve(code ?? 1)));
+}
+
 const startedAt = Date.now();
 
 console.log("\n=== Unit tests ===");
@@ -53,10 +59,12 @@ console.log("\n=== Integration tests, in the background (output at the end) ==="
 const integration = integrationPasses();
 
 console.log("\n=== End-to-end tests (Chromium) ===");
-const e2e = spawnSync("npm", ["run", "-s", "test:e2e"], { stdio: "inherit", env: process.env });
-if (e2e.status !== 0) console.error("\nEnd-to-end tests (Chromium) failed.");
+// Not spawnSync: a blocked event loop would stop reading the integration output (the child then
+// stalls on a full pipe) and would hold back the PostgreSQL pass until e2e ends.
+const e2eStatus = await runShown(["run", "-s", "test:e2e"]);
+if (e2eStatus !== 0) console.error("\nEnd-to-end tests (Chromium) failed.");
 const integrationStatus = await integration;
-if (e2e.status !== 0 || integrationStatus !== 0) {
-  process.exit(e2e.status || integrationStatus || 1);
+if (e2eStatus !== 0 || integrationStatus !== 0) {
+  process.exit(e2eStatus || integrationStatus || 1);
 }
 console.log(`\nAll test suites passed in ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`);
