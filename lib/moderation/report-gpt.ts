@@ -1,11 +1,11 @@
 import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
+import { isUniqueViolation } from "../db/is-unique-violation";
 import { AppError } from "../errors";
 import { parseInput } from "../gpts/parse-input";
 import { loadReviewTarget } from "../reviews/review-target";
 import { consumeRateLimit } from "../security/rate-limit";
-import { isUniqueViolation } from "./is-unique-violation";
 import { type ReportInput, reportInputSchema } from "./schemas";
 
 export const ALREADY_REPORTED = "You already reported this GPT; an admin will review it.";

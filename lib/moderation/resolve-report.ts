@@ -33,11 +33,22 @@ export async function resolveReport({
   assertAdmin(actor);
   const status = CLOSED_STATUS[action];
   const result = await prisma.$transaction(async (tx) => {
+    // The GPT row is locked before the report rows, the order every writer here uses: two admins
+    // acting on two reports of one GPT would otherwise each hold a report and wait for the other.
+    const target = await tx.report.findUnique({ where: { id: reportId }, select: { gptId: true } });
+    if (!target) throw new AppError("not_found", "This report no longer exists.");
+    const [gpt] = await tx.$queryRaw<{ status: string }[]>`
+      SELECT status::text AS status FROM "Gpt" WHERE id = ${target.gptId} FOR UPDATE`;
     const [report] = await tx.$queryRaw<{ id: string; gptId: string; status: string }[]>`
       SELECT id, "gptId", status::text AS status FROM "Report" WHERE id = ${reportId} FOR UPDATE`;
-    if (!report) throw new AppError("not_found", "This report no longer exists.");
+    if (!report || !gpt) throw new AppError("not_found", "This report no longer exists.");
     if (report.status !== "OPEN") {
       throw new AppError("conflict", "This report was already closed by another admin.");
+    }
+    // Unlisting would make a removed GPT reachable by link again: that is a restore, not an
+    // answer to a report.
+    if (action === "unlist" && gpt.status === "REMOVED") {
+      throw new AppError("conflict", "This GPT is already removed; unlisting would bring it back.");
     }
     const resolved = { status, resolvedById: actor.id, resolvedAt: new Date() };
     let closedReportIds = [report.id];

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
+import { isUniqueViolation } from "../db/is-unique-violation";
 import { AppError } from "../errors";
 import { parseInput } from "../gpts/parse-input";
-import { isUniqueViolation } from "../moderation/is-unique-violation";
 import { reviewRefusalReason } from "./policy";
 import { lockGptForRating, updateGptRating } from "./rating-score";
 import { hasChattedWith, loadReviewTarget } from "./review-target";

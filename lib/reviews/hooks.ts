@@ -8,6 +8,7 @@ import {
   replyToReviewRequest,
   updateReviewRequest,
 } from "./api-client";
+import type { ReviewItem, ReviewsPage } from "./schemas";
 
 /** Query keys for reviews; every mutation invalidates the GPT's list (summary and counts move). */
 export const reviewKeys = {
@@ -22,6 +23,21 @@ export function useGptReviews(gptId: string) {
     initialPageParam: 1,
     getNextPageParam: (last) => last.nextPage ?? undefined,
   });
+}
+
+/**
+ * The loaded reviews, each once. Pages are numbered, so a review posted between two "Show more"
+ * clicks pushes the previous page's last review onto the next page as well.
+ */
+export function reviewsOfPages(pages: ReviewsPage[]): ReviewItem[] {
+  const seen = new Set<string>();
+  return pages.flatMap((page) =>
+    page.reviews.filter((review) => {
+      if (seen.has(review.id)) return false;
+      seen.add(review.id);
+      return true;
+    }),
+  );
 }
 
 function useReviewMutation<TVariables, TResult>(

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { displayRating } from "../store/ranking";
 import { reviewRefusalReason } from "./policy";
+import { countedReviewWhere } from "./rating-score";
 import { hasChattedWith, loadReviewTarget, type ReviewTarget } from "./review-target";
 import { type RatingSummary, REVIEW_LIMITS, type ReviewsPage, type ReviewViewer } from "./schemas";
 import { reviewItemSelect, toReviewItem } from "./to-review-item";
@@ -26,7 +27,7 @@ export async function getGptReviews({
   const pageSize = REVIEW_LIMITS.pageSize;
   const [rows, summary, viewer] = await Promise.all([
     prisma.review.findMany({
-      where: { gptId: gpt.id },
+      where: { gptId: gpt.id, ...countedReviewWhere },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * pageSize,
       // One extra row tells whether there is a next page without a count query.
@@ -48,7 +49,7 @@ export async function getGptReviews({
 async function ratingSummary(gptId: string): Promise<RatingSummary> {
   const groups = await prisma.review.groupBy({
     by: ["rating"],
-    where: { gptId },
+    where: { gptId, ...countedReviewWhere },
     _count: { _all: true },
   });
   const countOf = (stars: number) =>

@@ -1,9 +1,16 @@
 import "server-only";
+import { prisma } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { bayesianRating, DEFAULT_RATING_PRIOR_MEAN } from "../store/ranking";
 
 /** The Prisma client or a transaction client: both have the models and raw queries used here. */
 type Db = Prisma.TransactionClient;
+
+/**
+ * The reviews that count and show: not those of banned users (a banned spammer's one-star reviews
+ * must not keep pulling down other creators' GPTs). Unbanning brings them back.
+ */
+export const countedReviewWhere = { user: { bannedAt: null } } satisfies Prisma.ReviewWhereInput;
 
 /**
  * The instance-wide mean rating (Σ ratingSum / Σ ratingCount over every GPT): the Bayesian prior.
@@ -27,14 +34,14 @@ export async function lockGptForRating(db: Db, gptId: string): Promise<void> {
 }
 
 /**
- * Recomputes a GPT's ratingCount, ratingSum and ratingScore from its Review rows. Call it inside
+ * Recomputes a GPT's ratingCount, ratingSum and ratingScore from its counted Review rows. Call it inside
  * the transaction that changed a review: it locks the GPT row first, so two reviews written at
  * the same time are counted one after the other and the counters never drift from the rows.
  */
 export async function updateGptRating(db: Db, gptId: string): Promise<void> {
   await lockGptForRating(db, gptId);
   const totals = await db.review.aggregate({
-    where: { gptId },
+    where: { gptId, ...countedReviewWhere },
     _sum: { rating: true },
     _count: { _all: true },
   });
@@ -47,4 +54,12 @@ export async function updateGptRating(db: Db, gptId: string): Promise<void> {
   const priorMean = await ratingPriorMean(db);
   const ratingScore = bayesianRating({ ratingSum, ratingCount, priorMean });
   await db.$executeRaw`UPDATE "Gpt" SET "ratingScore" = ${ratingScore} WHERE id = ${gptId}`;
+}
+
+/** Recounts every GPT a user reviewed, each under its own row lock (after a ban or an unban). */
+export async function updateRatingsReviewedBy(userId: string): Promise<void> {
+  const reviewed = await prisma.review.findMany({ where: { userId }, select: { gptId: true } });
+  for (const { gptId } of reviewed) {
+    await prisma.$transaction((tx) => updateGptRating(tx, gptId));
+  }
 }

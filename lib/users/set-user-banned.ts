@@ -3,6 +3,7 @@ import { assertAdmin, banRefusalReason } from "../admin/policy";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { updateRatingsReviewedBy } from "../reviews/rating-score";
 import { invalidateStoreListings } from "../store/listing-cache";
 import { adminUserSelect, toAdminUserRow } from "./queries";
 import type { AdminUserRow } from "./schemas";
@@ -11,6 +12,7 @@ import type { AdminUserRow } from "./schemas";
  * Bans or unbans a user. A ban takes effect on the user's next request: getActor() re-reads
  * bannedAt every time, and sign-in (password and OAuth) refuses banned accounts. Setting the state
  * the user already has changes nothing and writes no audit row, so a double click is harmless.
+ * Their reviews stop counting towards ratings while they are banned.
  */
 export async function setUserBanned({
   actor,
@@ -22,7 +24,7 @@ export async function setUserBanned({
   banned: boolean;
 }): Promise<AdminUserRow> {
   assertAdmin(actor);
-  const user = await prisma.$transaction(async (tx) => {
+  const { user, isChanged } = await prisma.$transaction(async (tx) => {
     const target = await tx.user.findUnique({
       where: { id: userId },
       select: { id: true, role: true, email: true, bannedAt: true },
@@ -33,7 +35,11 @@ export async function setUserBanned({
       if (refusal) throw new AppError("forbidden", refusal);
     }
     if (Boolean(target.bannedAt) === banned) {
-      return tx.user.findUniqueOrThrow({ where: { id: userId }, select: adminUserSelect });
+      const unchanged = await tx.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: adminUserSelect,
+      });
+      return { user: unchanged, isChanged: false };
     }
     const updated = await tx.user.update({
       where: { id: userId },
@@ -50,8 +56,10 @@ export async function setUserBanned({
         data: { email: target.email },
       },
     });
-    return updated;
+    return { user: updated, isChanged: true };
   });
+  // A banned user's reviews stop counting (and count again after an unban).
+  if (isChanged) await updateRatingsReviewedBy(userId);
   invalidateStoreListings();
   return toAdminUserRow(user);
 }

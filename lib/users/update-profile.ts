@@ -1,9 +1,10 @@
 import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
+import { isUniqueViolation } from "../db/is-unique-violation";
 import { AppError } from "../errors";
-import { Prisma } from "../generated/prisma/client";
 import { parseInput } from "../gpts/parse-input";
+import { invalidateStoreListings } from "../store/listing-cache";
 import { refreshSearchDocuments } from "../store/search-document";
 import { myProfileSelect, toMyProfile } from "./profile-queries";
 import { type MyProfile, type ProfileSettingsInput, profileSettingsSchema } from "./profile-schema";
@@ -35,7 +36,7 @@ export async function updateProfile({
 
   const before = await prisma.builderProfile.findUnique({
     where: { userId: actor.id },
-    select: { displayName: true },
+    select: { displayName: true, handle: true },
   });
   let row: Parameters<typeof toMyProfile>[0];
   try {
@@ -46,16 +47,16 @@ export async function updateProfile({
       select: myProfileSelect,
     });
   } catch (error) {
-    // Through the driver adapter a unique violation may surface as P2002 or as PostgreSQL 23505.
-    const isUnique =
-      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") ||
-      (error instanceof Error && /23505|unique constraint/i.test(error.message));
-    if (isUnique) throw handleTaken();
+    if (isUniqueViolation(error)) throw handleTaken();
     throw error;
   }
   // The creator's name is part of their GPTs' search documents.
   if (before?.displayName !== row.displayName) {
     await refreshSearchDocuments({ ownerId: actor.id });
+  }
+  // Store cards show the name and link the handle: a cached card would point at the old URL.
+  if (before?.displayName !== row.displayName || before?.handle !== row.handle) {
+    invalidateStoreListings();
   }
   return toMyProfile(row);
 }

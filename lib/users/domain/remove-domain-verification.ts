@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "../../auth/session";
 import { prisma } from "../../db";
+import { invalidateStoreListings } from "../../store/listing-cache";
 import { toDomainState } from "../profile-queries";
 import type { DomainState } from "../profile-schema";
 
@@ -10,5 +11,6 @@ export async function removeDomainVerification({ actor }: { actor: Actor }): Pro
     where: { userId: actor.id },
     data: { verifiedDomain: null, domainVerifiedAt: null, pendingDomain: null, domainToken: null },
   });
+  invalidateStoreListings(); // store cards show the verified badge
   return toDomainState(null);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../../auth/session";
 import { prisma } from "../../db";
 import { AppError } from "../../errors";
+import { invalidateStoreListings } from "../../store/listing-cache";
 import { toDomainState } from "../profile-queries";
 import type { DomainState } from "../profile-schema";
 import {
@@ -53,6 +54,7 @@ export async function verifyDomain({
       domainToken: null,
     },
   });
+  invalidateStoreListings(); // store cards show the verified badge
   const row = await prisma.builderProfile.findUniqueOrThrow({
     where: { userId: actor.id },
     select: domainSelect,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { getGptPage } from "@/lib/gpts/gpt-page-query";
-import { isUniqueViolation } from "@/lib/moderation/is-unique-violation";
 import { REPORTS_PER_HOUR, reportGpt } from "@/lib/moderation/report-gpt";
 import { listReportsForAdmin } from "@/lib/moderation/report-queries";
 import { resolveReport } from "@/lib/moderation/resolve-report";
@@ -189,6 +189,42 @@ describe("[REPORTS]: the admin queue", () => {
     expect(
       await prisma.auditLog.count({ where: { action: "report.remove", targetId: gpt.id } }),
     ).toBe(1);
+  });
+
+  it("two admins acting on two reports of one GPT at once: one action wins, the other is a 409", async () => {
+    const { gpt, reporter, admin } = await setup();
+    const other = await createActor();
+    const secondAdmin = await createActor({ role: "ADMIN" });
+    const first = await reportGpt({ actor: reporter, gptId: gpt.id, input: spam });
+    const second = await reportGpt({ actor: other, gptId: gpt.id, input: spam });
+
+    const outcomes = await Promise.allSettled([
+      resolveReport({ actor: admin, reportId: first.id, action: "remove" }),
+      resolveReport({ actor: secondAdmin, reportId: second.id, action: "unlist" }),
+    ]);
+    const fulfilled = outcomes.filter((outcome) => outcome.status === "fulfilled");
+    const rejected = outcomes.filter((outcome) => outcome.status === "rejected");
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toHaveLength(1);
+    expect((rejected[0] as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
+    expect(await prisma.report.count({ where: { gptId: gpt.id, status: "OPEN" } })).toBe(0);
+  });
+
+  it("refuses to unlist a GPT that is already removed (that would bring it back by link)", async () => {
+    const { gpt, reporter, admin } = await setup();
+    const report = await reportGpt({ actor: reporter, gptId: gpt.id, input: spam });
+    // A report that arrived while another admin was removing the GPT.
+    await prisma.gpt.update({ where: { id: gpt.id }, data: { status: "REMOVED" } });
+
+    const refused = await expectAppError(
+      resolveReport({ actor: admin, reportId: report.id, action: "unlist" }),
+      "conflict",
+    );
+    expect(refused.message).toMatch(/already removed/);
+    expect((await prisma.gpt.findUniqueOrThrow({ where: { id: gpt.id } })).status).toBe("REMOVED");
+    expect((await prisma.report.findUniqueOrThrow({ where: { id: report.id } })).status).toBe(
+      "OPEN",
+    );
   });
 
   it("dismiss closes only that report and leaves the GPT listed", async () => {

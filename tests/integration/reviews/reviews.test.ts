@@ -7,6 +7,7 @@ import { ratingPriorMean } from "@/lib/reviews/rating-score";
 import { replyToReview } from "@/lib/reviews/reply-to-review";
 import { updateReview } from "@/lib/reviews/update-review";
 import { bayesianRating, DEFAULT_RATING_PRIOR_MEAN } from "@/lib/store/ranking";
+import { setUserBanned } from "@/lib/users/set-user-banned";
 import { expectAppError } from "../../support/app-error";
 import { createActor, createPublishedGpt } from "../../support/factories";
 import { chatWith, ratingOf } from "./helpers";
@@ -159,6 +160,27 @@ describe("[REVIEWS]: rating counters and score", () => {
     await deleteReview({ actor: user, gptId: gpt.id });
     expect(await ratingOf(gpt.id)).toEqual({ ratingCount: 0, ratingSum: 0, ratingScore: 0 });
     await expectAppError(deleteReview({ actor: user, gptId: gpt.id }), "not_found");
+  });
+
+  it("stops counting and showing a banned user's reviews, and counts them again after an unban", async () => {
+    const { gpt, user } = await setup();
+    const spammer = await createActor();
+    const admin = await createActor({ role: "ADMIN" });
+    await chatWith(user, gpt.id);
+    await chatWith(spammer, gpt.id);
+    await createReview({ actor: user, gptId: gpt.id, input: { rating: 5 } });
+    await createReview({ actor: spammer, gptId: gpt.id, input: { rating: 1, body: "Bad" } });
+    expect(await ratingOf(gpt.id)).toMatchObject({ ratingCount: 2, ratingSum: 6 });
+
+    await setUserBanned({ actor: admin, userId: spammer.id, banned: true });
+    expect(await ratingOf(gpt.id)).toMatchObject({ ratingCount: 1, ratingSum: 5 });
+    const visible = await getGptReviews({ actor: null, gptId: gpt.id, page: 1 });
+    expect(visible.summary.count).toBe(1);
+    expect(visible.reviews.map((review) => review.rating)).toEqual([5]);
+
+    await setUserBanned({ actor: admin, userId: spammer.id, banned: false });
+    expect(await ratingOf(gpt.id)).toMatchObject({ ratingCount: 2, ratingSum: 6 });
+    expect((await getGptReviews({ actor: null, gptId: gpt.id, page: 1 })).summary.count).toBe(2);
   });
 
   it("keeps the counters exact when many users rate at the same time", async () => {

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { createGpt } from "@/lib/gpts/create-gpt";
 import { publishGpt } from "@/lib/gpts/publish-gpt";
+import { initialHandle } from "@/lib/users/handle";
 import { getCreatorProfile, getMyProfile } from "@/lib/users/profile-queries";
 import { updateBuilderProfile } from "@/lib/users/update-builder-profile";
 import { updateProfile } from "@/lib/users/update-profile";
@@ -101,6 +102,21 @@ describe("[PROFILE]: saving profile settings", () => {
     await saveProfile(actor, { handle });
     await updateBuilderProfile({ actor, input: { displayName: "Renamed" } });
     expect(await getMyProfile({ actor })).toMatchObject({ handle, displayName: "Renamed" });
+  });
+});
+
+describe("[PROFILE]: the publish flow's first profile", () => {
+  it("gets another handle when someone already chose the suggested one", async () => {
+    const squatter = await createActor();
+    const actor = await createActor();
+    const suggested = initialHandle("Ada Maker", actor.id);
+    await saveProfile(squatter, { handle: suggested });
+
+    await updateBuilderProfile({ actor, input: { displayName: "Ada Maker" } });
+    const profile = await getMyProfile({ actor });
+    expect(profile).toMatchObject({ isSaved: true, displayName: "Ada Maker" });
+    expect(profile.handle).not.toBe(suggested);
+    expect(profile.handle).toMatch(/^ada-maker-[0-9a-f]{6}$/);
   });
 });
 
