@@ -28,6 +28,14 @@ export function GptStatusBadges({
   return (
     <span className={cn("flex flex-wrap items-center gap-1.5", className)}>
       {status === "REMOVED" ? <Badge variant="destructive">Removed</Badge> : null}
+      {status === "UNLISTED" ? (
+        <Badge
+          variant="warning"
+          title="Moderators took this GPT out of the store. People with its link can still chat with it."
+        >
+          Unlisted by moderators
+        </Badge>
+      ) : null}
       {published ? (
         <>
           <Badge variant="success">Published v{published.number}</Badge>

@@ -3,7 +3,7 @@
 import { MoreHorizontal, Pencil, Pin, PinOff, Share, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type RefObject, useRef, useState } from "react";
 import { toast } from "sonner";
 import {
   AlertDialog,
@@ -46,12 +46,34 @@ export function ConversationItem({
   const [isEditing, setIsEditing] = useState(false);
   const [isConfirming, setIsConfirming] = useState(false);
   const [isSharing, setIsSharing] = useState(false);
+  const linkRef = useRef<HTMLAnchorElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
   const { gpt } = conversation;
+
+  // The menu item that opened a dialog, or the rename box, is gone by now: without this, keyboard
+  // focus falls back to the page. After Radix's own focus handling, once they have unmounted.
+  function returnFocus(ref: RefObject<HTMLElement | null>) {
+    requestAnimationFrame(() => ref.current?.focus());
+  }
+
+  function endEditing() {
+    setIsEditing(false);
+    returnFocus(linkRef);
+  }
+
+  function onDialogOpenChange(setOpen: (open: boolean) => void) {
+    return (open: boolean) => {
+      setOpen(open);
+      if (!open) returnFocus(menuButtonRef);
+    };
+  }
 
   function onRename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const title = String(new FormData(event.currentTarget).get("title") ?? "").trim();
-    setIsEditing(false);
+    // Submitted by blur, focus is already moving elsewhere: leave it there.
+    if (event.currentTarget.contains(document.activeElement)) endEditing();
+    else setIsEditing(false);
     if (!title || title === conversation.title) return;
     rename.mutate(
       { id: conversation.id, title },
@@ -90,7 +112,7 @@ export function ConversationItem({
             maxLength={100}
             autoFocus
             onBlur={(event) => event.currentTarget.form?.requestSubmit()}
-            onKeyDown={(event) => event.key === "Escape" && setIsEditing(false)}
+            onKeyDown={(event) => event.key === "Escape" && endEditing()}
             className="h-8"
           />
         </form>
@@ -103,6 +125,7 @@ export function ConversationItem({
       className={cn("group flex items-center rounded-lg hover:bg-accent", isActive && "bg-accent")}
     >
       <Link
+        ref={linkRef}
         href={`/c/${conversation.id}`}
         className="flex min-w-0 flex-1 items-center gap-2.5 px-3 py-2 text-sm"
         aria-current={isActive ? "page" : undefined}
@@ -118,6 +141,7 @@ export function ConversationItem({
       </Link>
       <DropdownMenu>
         <DropdownMenuTrigger
+          ref={menuButtonRef}
           className="mr-1 rounded-md p-1.5 text-muted-foreground opacity-100 hover:text-foreground focus-visible:opacity-100 sm:opacity-0 sm:group-hover:opacity-100 data-[state=open]:opacity-100"
           aria-label={`Options for ${conversation.title}`}
         >
@@ -151,9 +175,9 @@ export function ConversationItem({
         conversationId={conversation.id}
         title={conversation.title}
         open={isSharing}
-        onOpenChange={setIsSharing}
+        onOpenChange={onDialogOpenChange(setIsSharing)}
       />
-      <AlertDialog open={isConfirming} onOpenChange={setIsConfirming}>
+      <AlertDialog open={isConfirming} onOpenChange={onDialogOpenChange(setIsConfirming)}>
         <AlertDialogContent>
           <AlertDialogHeader>
             <AlertDialogTitle>Delete this conversation?</AlertDialogTitle>

@@ -3,8 +3,9 @@
 import { Compass, MessageSquare, Search, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { InlineRetryError } from "@/components/ui/inline-retry-error";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { groupByDate } from "@/lib/chat/date-groups";
@@ -62,17 +63,38 @@ export function ConversationSidebar({
   );
   const pathname = usePathname();
   const clock = useClock();
+  // Rendered twice (desktop aside and phone sheet): ids must not collide.
+  const searchId = useId();
 
   const loaded = useMemo(
     () => recent.data?.pages.flatMap((page) => page.conversations) ?? [],
     [recent.data],
   );
   const lower = q.toLowerCase();
+  const matchesQ = (item: ConversationListItem) => !q || item.title.toLowerCase().includes(lower);
+  const isSearchCurrent = isServerSearch && q === debouncedQ;
+  // While a search loads, its placeholder is the previous search's results: drop non-matches.
   const list =
-    isServerSearch && q === debouncedQ && search.data
-      ? search.data.pages.flatMap((page) => page.conversations)
-      : loaded.filter((item) => !q || item.title.toLowerCase().includes(lower));
+    isSearchCurrent && search.data
+      ? search.data.pages
+          .flatMap((page) => page.conversations)
+          .filter((item) => !search.isPlaceholderData || matchesQ(item))
+      : loaded.filter(matchesQ);
+  const isSearchFailed = isSearchCurrent && search.isError && !search.data;
+  // With more chats than loaded, local matches are not the answer until the server's arrive.
+  const isSearching =
+    !!q &&
+    !!recent.hasNextPage &&
+    !isSearchFailed &&
+    (!isSearchCurrent || !search.data || search.isPlaceholderData);
   const active = isServerSearch ? search : recent;
+  const inlineError = isSearchFailed
+    ? { message: "Could not search all chats.", onRetry: () => search.refetch() }
+    : active.isFetchNextPageError
+      ? { message: "Could not load more chats.", onRetry: () => active.fetchNextPage() }
+      : active.isRefetchError
+        ? { message: "Could not refresh chats.", onRetry: () => active.refetch() }
+        : null;
   const groups = groupByDate<ConversationListItem>(list, (item) => item.updatedAt, clock);
 
   return (
@@ -89,11 +111,11 @@ export function ConversationSidebar({
             className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
             aria-hidden
           />
-          <label htmlFor="conversation-search" className="sr-only">
+          <label htmlFor={searchId} className="sr-only">
             Search chats
           </label>
           <Input
-            id="conversation-search"
+            id={searchId}
             type="search"
             placeholder="Search chats"
             value={query}
@@ -124,7 +146,7 @@ export function ConversationSidebar({
                 <Skeleton key={index} className="h-8 w-full" />
               ))}
             </div>
-          ) : recent.isError ? (
+          ) : recent.isError && !recent.data ? (
             <div className="p-3 text-sm text-muted-foreground" role="alert">
               Could not load conversations.{" "}
               <button type="button" className="underline" onClick={() => recent.refetch()}>
@@ -136,13 +158,18 @@ export function ConversationSidebar({
               <MessageSquare className="size-4" aria-hidden /> No conversations yet.
             </p>
           ) : list.length === 0 ? (
-            <p className="p-3 text-sm text-muted-foreground" role="status">
-              {isServerSearch && (search.isFetching || q !== debouncedQ)
-                ? "Searching…"
-                : `No chats match “${q}”.`}
-            </p>
+            isSearchFailed && inlineError ? (
+              <InlineRetryError className="p-3" {...inlineError} />
+            ) : (
+              <p className="p-3 text-sm text-muted-foreground" role="status">
+                {isSearching ? "Searching…" : `No chats match “${q}”.`}
+              </p>
+            )
           ) : (
-            <div data-testid="conversation-list" aria-busy={isServerSearch && search.isFetching}>
+            <div
+              data-testid="conversation-list"
+              aria-busy={isSearching || (isServerSearch && search.isFetching)}
+            >
               {groups.map((group) => (
                 <section key={group.label} aria-label={group.label} className="pb-2">
                   <h2 className="px-2 pt-2 pb-1 text-xs font-medium text-muted-foreground">
@@ -171,6 +198,7 @@ export function ConversationSidebar({
                   Load more
                 </Button>
               )}
+              {inlineError && <InlineRetryError className="px-2 pt-1" {...inlineError} />}
             </div>
           )}
         </div>

@@ -1,11 +1,6 @@
 "use client";
 
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQueryClient,
-} from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 
 export type ConversationListItem = {
   id: string;
@@ -62,8 +57,10 @@ export function useConversations({
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     initialData: !q && initialPage ? { pages: [initialPage], pageParams: [null] } : undefined,
-    // Typing a search keeps the previous results on screen until the new ones arrive.
-    placeholderData: q ? keepPreviousData : undefined,
+    // Refining a search keeps its results on screen until the new ones arrive. Never the
+    // unfiltered recent list (key q ""): shown for a first search, it would pass for matches.
+    placeholderData: (previous, previousQuery) =>
+      q && previousQuery?.queryKey[2] ? previous : undefined,
   });
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/utils/cn";
@@ -15,7 +16,13 @@ export function mentionOptionId(listboxId: string, index: number): string {
  */
 export function MentionPopover({ id, picker }: { id: string; picker: MentionPicker }) {
   const { gpts, activeIndex, query } = picker;
-  const hasGpts = gpts.length > 0;
+  const count = gpts.length;
+  const hasGpts = count > 0;
+  // Filled after mount: a live region that arrives with its text already in it is not read out.
+  const [announcement, setAnnouncement] = useState("");
+  useEffect(() => {
+    setAnnouncement(count > 0 ? `${count} GPT${count === 1 ? "" : "s"} listed` : "");
+  }, [count]);
   return (
     <div
       className="absolute inset-x-0 bottom-full z-20 mb-2 overflow-hidden rounded-xl border bg-popover text-popover-foreground shadow-lg"
@@ -26,6 +33,9 @@ export function MentionPopover({ id, picker }: { id: string; picker: MentionPick
         id={`${id}-label`}
       >
         {query ? `GPTs matching “${query}”` : "Mention a GPT for the next reply"}
+      </p>
+      <p role="status" className="sr-only">
+        {announcement}
       </p>
       <div
         id={id}
@@ -63,7 +73,9 @@ export function MentionPopover({ id, picker }: { id: string; picker: MentionPick
               <Spinner size="sm" label="Loading GPTs" /> Loading GPTs…
             </span>
           ) : picker.isError ? (
-            <span className="text-destructive">Couldn't load GPTs. Keep typing to try again.</span>
+            <span role="alert" className="text-destructive">
+              Couldn't load GPTs. Keep typing to try again.
+            </span>
           ) : query ? (
             <span role="status">No GPT you can use matches “{query}”.</span>
           ) : (

@@ -31,6 +31,9 @@ export function MessageFeedback({
   const commentId = useId();
 
   function choose(rating: FeedbackRating) {
+    // One save at a time: a comment save (which sends its rating) finishing after a newer thumb
+    // would put the old thumb back.
+    if (save.isPending) return;
     const previous = feedback;
     const isRemoving = previous?.rating === rating;
     const next = isRemoving ? null : { rating, comment: previous?.comment ?? null };
@@ -78,6 +81,8 @@ export function MessageFeedback({
               className={cn("size-8 text-muted-foreground", isPressed && "text-foreground")}
               aria-label={label}
               aria-pressed={isPressed}
+              // aria-disabled, not disabled: a disabled button drops keyboard focus.
+              aria-disabled={save.isPending || undefined}
               onClick={() => choose(rating)}
             >
               <Icon className={cn("size-4", isPressed && "fill-current")} aria-hidden />
@@ -106,7 +111,7 @@ export function MessageFeedback({
           onCancel={() => setIsEditing(false)}
         />
       ) : feedback?.comment ? (
-        <p className="max-w-prose whitespace-pre-wrap break-words rounded-lg bg-muted/60 px-3 py-2 text-xs text-muted-foreground">
+        <p className="max-w-prose whitespace-pre-wrap wrap-anywhere rounded-lg bg-muted/60 px-3 py-2 text-xs text-muted-foreground">
           <span className="font-medium text-foreground">Your note to the creator: </span>
           {feedback.comment}
         </p>

@@ -3,6 +3,7 @@
 import { PinOff } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useId } from "react";
 import { toast } from "sonner";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 import { cn } from "@/lib/utils/cn";
@@ -13,10 +14,12 @@ import { useTogglePin } from "./pin-hooks";
 export function PinnedGptsSection({ pinnedGpts }: { pinnedGpts: PinnedGptItem[] }) {
   const pathname = usePathname();
   const togglePin = useTogglePin();
+  // The sidebar is rendered twice (desktop aside and phone sheet): ids must not collide.
+  const headingId = useId();
   if (pinnedGpts.length === 0) return null;
   return (
-    <section aria-labelledby="pinned-gpts-heading" className="px-2 pb-2">
-      <h2 id="pinned-gpts-heading" className="px-2 pb-1 text-xs font-medium text-muted-foreground">
+    <section aria-labelledby={headingId} className="px-2 pb-2">
+      <h2 id={headingId} className="px-2 pb-1 text-xs font-medium text-muted-foreground">
         GPTs
       </h2>
       <ul className="space-y-0.5" data-testid="pinned-gpts">

@@ -21,7 +21,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { ShareLink } from "@/lib/chat/share/types";
 import { useRevokeShare } from "./share-hooks";
 
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
+// UTC: also rendered on the server, whose time zone is not the reader's (hydration must match).
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
 /** Settings → Shared links: every active link, with open and revoke. */
 export function SharedLinksList({ links }: { links: ShareLink[] }) {

@@ -37,27 +37,24 @@ export function ReportActions({ report }: { report: AdminReportRow }) {
   const resolve = useResolveReport();
   const name = report.gpt.name;
 
-  function run(action: ReportAction) {
-    resolve.mutate(
-      { reportId: report.id, action },
-      {
-        onSuccess: ({ result }) => {
-          setConfirming(null);
-          if (action === "dismiss") {
-            toast.success(`Report about ${name} dismissed.`);
-            return;
-          }
-          const closed = result.closedReportIds.length;
-          toast.success(
-            `${name} ${CONFIRM[action].done}. ${closed} report${closed === 1 ? "" : "s"} closed.`,
-          );
-        },
-        onError: (error) => {
-          setConfirming(null);
-          toast.error(error.message);
-        },
-      },
-    );
+  // mutateAsync, not mutate's callbacks: the refetch after success drops this report's row, and
+  // callbacks passed to mutate() are skipped once the component has unmounted (no toast).
+  async function run(action: ReportAction) {
+    try {
+      const { result } = await resolve.mutateAsync({ reportId: report.id, action });
+      setConfirming(null);
+      if (action === "dismiss") {
+        toast.success(`Report about ${name} dismissed.`);
+        return;
+      }
+      const closed = result.closedReportIds.length;
+      toast.success(
+        `${name} ${CONFIRM[action].done}. ${closed} report${closed === 1 ? "" : "s"} closed.`,
+      );
+    } catch (error) {
+      setConfirming(null);
+      toast.error(error instanceof Error ? error.message : "The report could not be resolved.");
+    }
   }
 
   const isBusy = resolve.isPending;
@@ -76,7 +73,7 @@ export function ReportActions({ report }: { report: AdminReportRow }) {
         <Check aria-hidden="true" />
         Dismiss
       </Button>
-      {report.gpt.status !== "UNLISTED" ? (
+      {report.gpt.status !== "UNLISTED" && report.gpt.status !== "REMOVED" ? (
         <Button
           size="sm"
           variant="outline"

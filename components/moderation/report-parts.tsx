@@ -1,15 +1,19 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect, useState } from "react";
 import { formatAbsoluteTime, formatRelativeTime } from "@/components/builder/versions/format-time";
 import { Badge } from "@/components/ui/badge";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 import type { AdminReportRow } from "@/lib/moderation/schemas";
 
 export function ReportTime({ iso }: { iso: string }) {
+  // The absolute time is in the browser's time zone, unknown to the server: set after mount.
+  const [title, setTitle] = useState<string>();
+  useEffect(() => setTitle(formatAbsoluteTime(iso)), [iso]);
   return (
     // Relative to the browser's clock: the server's rendering may be a few seconds older.
-    <time dateTime={iso} title={formatAbsoluteTime(iso)} suppressHydrationWarning>
+    <time dateTime={iso} title={title} suppressHydrationWarning>
       {formatRelativeTime(iso)}
     </time>
   );

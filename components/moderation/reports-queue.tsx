@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { TableHead, TableScroller, tdClasses } from "@/components/admin/table-scroller";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { InlineRetryError } from "@/components/ui/inline-retry-error";
 import { LoadErrorAlert } from "@/components/ui/load-error-alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { useAdminReports } from "@/lib/moderation/hooks";
@@ -42,7 +43,14 @@ export function ReportsQueue({ initialPage }: { initialPage: AdminReportsPage })
           Closed
         </FilterTab>
       </nav>
-      {query.isError ? (
+      {query.isError && query.data ? (
+        // What is on screen may be out of date (a resolved report still shown as open).
+        <InlineRetryError
+          message="The reports could not be refreshed."
+          onRetry={() => query.refetch()}
+        />
+      ) : null}
+      {query.isError && !query.data ? (
         <LoadErrorAlert
           title="Reports could not be loaded"
           message={query.error.message}
@@ -134,7 +142,7 @@ function ReportsTable({ reports, isOpen }: { reports: AdminReportRow[]; isOpen: 
               <td className={cn(tdClasses, "min-w-56")}>
                 <Badge variant="outline">{report.reasonLabel}</Badge>
                 <p
-                  className="mt-1.5 line-clamp-4 break-words text-muted-foreground"
+                  className="mt-1.5 line-clamp-4 wrap-anywhere text-muted-foreground"
                   title={report.details}
                 >
                   {report.details}
@@ -171,7 +179,7 @@ function ReportCard({ report, isOpen }: { report: AdminReportRow; isOpen: boolea
       </div>
       <div className="grid gap-1.5">
         <Badge variant="outline">{report.reasonLabel}</Badge>
-        <p className="break-words text-muted-foreground">{report.details}</p>
+        <p className="wrap-anywhere text-muted-foreground">{report.details}</p>
       </div>
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs">
         <span className="text-muted-foreground">

@@ -36,7 +36,7 @@ export function CreatorProfileHeader({ profile }: { profile: CreatorProfile }) {
         />
         <div className="grid min-w-0 flex-1 gap-2">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">
+            <h1 className="text-2xl font-semibold tracking-tight wrap-anywhere sm:text-3xl">
               {profile.displayName}
             </h1>
             {profile.isBanned ? <Badge variant="destructive">Banned (admins only)</Badge> : null}
@@ -51,7 +51,7 @@ export function CreatorProfileHeader({ profile }: { profile: CreatorProfile }) {
             ) : null}
           </div>
           {profile.bio ? (
-            <p className="max-w-2xl whitespace-pre-line text-pretty break-words">{profile.bio}</p>
+            <p className="max-w-2xl whitespace-pre-line text-pretty wrap-anywhere">{profile.bio}</p>
           ) : null}
           <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted-foreground">
             {profile.website ? (

@@ -36,7 +36,7 @@ export function CreatorProfileView({ profile }: { profile: CreatorProfile }) {
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="creator-gpts">
             {profile.gpts.map((gpt) => (
-              <li key={gpt.id}>
+              <li key={gpt.id} className="min-w-0">
                 <GptCard gpt={gpt} />
               </li>
             ))}

@@ -18,7 +18,8 @@ import {
 import type { DomainState } from "@/lib/users/profile-schema";
 import { DomainInstructions } from "./domain-instructions";
 
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
+// UTC: also rendered on the server, whose time zone is not the reader's (hydration must match).
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
 /** Enter a domain → publish the token → Verify → badge; or remove the badge. */
 export function DomainVerificationCard({

@@ -113,7 +113,7 @@ export function ProfileForm({ profile }: { profile: MyProfile }) {
         label="Bio"
         error={errors.bio}
         description={
-          <span aria-live="polite" data-testid="bio-counter">
+          <span data-testid="bio-counter">
             {values.bio.length}/{BIO_MAX} characters
           </span>
         }

@@ -5,10 +5,11 @@ import Link from "next/link";
 import { AboutSection } from "@/components/store/gpt-about/about-section";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { InlineRetryError } from "@/components/ui/inline-retry-error";
 import { LoadErrorAlert } from "@/components/ui/load-error-alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
-import { useGptReviews } from "@/lib/reviews/hooks";
+import { reviewsOfPages, useGptReviews } from "@/lib/reviews/hooks";
 import type { ReviewViewer } from "@/lib/reviews/schemas";
 import { OwnReview } from "./own-review";
 import { RatingSummary } from "./rating-summary";
@@ -34,16 +35,15 @@ export function GptReviewsSection({
   const first = query.data?.pages[0];
   const hasOwnPinned = Boolean(first?.viewer.ownReview);
   // The viewer's own review is pinned above the list (with Edit/Delete), not repeated in it.
-  const reviews =
-    query.data?.pages
-      .flatMap((page) => page.reviews)
-      .filter((review) => !(review.isOwn && hasOwnPinned)) ?? [];
+  const reviews = reviewsOfPages(query.data?.pages ?? []).filter(
+    (review) => !(review.isOwn && hasOwnPinned),
+  );
 
   return (
     <AboutSection title="Ratings & reviews" testId="reviews-section">
       {query.isPending ? (
         <ReviewsSkeleton />
-      ) : query.isError ? (
+      ) : query.isError && !query.data ? (
         <LoadErrorAlert
           title="Reviews could not be loaded"
           message={query.error.message}
@@ -94,6 +94,19 @@ export function GptReviewsSection({
             >
               Show more
             </Button>
+          ) : null}
+          {query.isFetchNextPageError ? (
+            <InlineRetryError
+              className="justify-self-center"
+              message="More reviews could not be loaded."
+              onRetry={() => query.fetchNextPage()}
+            />
+          ) : query.isRefetchError ? (
+            <InlineRetryError
+              className="justify-self-center"
+              message="Reviews could not be refreshed."
+              onRetry={() => query.refetch()}
+            />
           ) : null}
         </div>
       ) : null}

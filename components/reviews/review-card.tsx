@@ -52,7 +52,7 @@ export function ReviewCard({
         {actions ? <div className="ml-auto flex gap-1">{actions}</div> : null}
       </div>
       {review.body ? (
-        <p className="text-sm leading-relaxed break-words whitespace-pre-line">{review.body}</p>
+        <p className="text-sm leading-relaxed wrap-anywhere whitespace-pre-line">{review.body}</p>
       ) : null}
       {review.creatorReply ? (
         <div className="ml-3 grid gap-1 border-l-2 pl-3" data-testid="creator-reply">
@@ -65,7 +65,7 @@ export function ReviewCard({
               </span>
             ) : null}
           </p>
-          <p className="text-sm leading-relaxed break-words whitespace-pre-line">
+          <p className="text-sm leading-relaxed wrap-anywhere whitespace-pre-line">
             {review.creatorReply}
           </p>
         </div>

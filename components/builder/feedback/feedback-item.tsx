@@ -32,7 +32,7 @@ export function FeedbackItem({ item }: { item: GptFeedbackItem }) {
         </time>
       </div>
       {item.comment ? (
-        <p className="whitespace-pre-wrap break-words text-sm">{item.comment}</p>
+        <p className="whitespace-pre-wrap wrap-anywhere text-sm">{item.comment}</p>
       ) : (
         <p className="text-sm text-muted-foreground italic">No note</p>
       )}
