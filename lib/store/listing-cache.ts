@@ -6,7 +6,8 @@ import "server-only";
  * `npm run bench:store`), so a busy store would spend its time recomputing one answer. Entries
  * live LISTING_TTL_MS; a publish, unpublish, feature or moderation change on this instance clears
  * them at once (other instances catch up within the TTL). Concurrent misses share one query.
- * Searches and GPT pages are not cached: they vary per query and per viewer.
+ * Searches and GPT pages are not cached: they vary per query and per viewer. A new review does
+ * not clear the cache (on a busy store it would almost never hold): card ratings may lag 30 s.
  */
 export const LISTING_TTL_MS = 30_000;
 
