@@ -81,6 +81,19 @@ export function ConversationItem({
     );
   }
 
+  // mutateAsync: the list refetch after a delete drops this row, and callbacks passed to mutate()
+  // are skipped once it has unmounted (no toast, and no way off a deleted conversation's page).
+  async function confirmDelete() {
+    try {
+      await remove.mutateAsync({ id: conversation.id });
+    } catch (error) {
+      toast.error(error instanceof Error ? error.message : "The conversation was not deleted.");
+      return;
+    }
+    toast.success("Conversation deleted");
+    if (isActive) router.push("/chat");
+  }
+
   function onTogglePin() {
     const isPinned = !isGptPinned;
     togglePin.mutate(
@@ -188,22 +201,7 @@ export function ConversationItem({
           </AlertDialogHeader>
           <AlertDialogFooter>
             <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              onClick={() =>
-                remove.mutate(
-                  { id: conversation.id },
-                  {
-                    onSuccess: () => {
-                      toast.success("Conversation deleted");
-                      if (isActive) router.push("/chat");
-                    },
-                    onError: (error) => toast.error(error.message),
-                  },
-                )
-              }
-            >
-              Delete
-            </AlertDialogAction>
+            <AlertDialogAction onClick={confirmDelete}>Delete</AlertDialogAction>
           </AlertDialogFooter>
         </AlertDialogContent>
       </AlertDialog>

@@ -31,19 +31,19 @@ export function OwnReview({ gptId, review }: { gptId: string; review: ReviewItem
     return <ReviewForm gptId={gptId} existing={review} onDone={() => setIsEditing(false)} />;
   }
 
-  function confirmDelete() {
-    remove.mutate(
-      { gptId },
-      {
-        onSuccess: () => {
-          setIsConfirming(false);
-          toast.success("Your review was deleted.");
-          // The page's server-rendered rating (stats, cards) moves with the review.
-          router.refresh();
-        },
-        onError: (error) => toast.error(error.message),
-      },
-    );
+  // mutateAsync: the refetch after success removes this review, and callbacks passed to
+  // mutate() are skipped once it has unmounted.
+  async function confirmDelete() {
+    try {
+      await remove.mutateAsync({ gptId });
+    } catch (error) {
+      toast.error(error instanceof Error ? error.message : "The review was not deleted.");
+      return;
+    }
+    setIsConfirming(false);
+    toast.success("Your review was deleted.");
+    // The page's server-rendered rating (stats, cards) moves with the review.
+    router.refresh();
   }
 
   const actions = (

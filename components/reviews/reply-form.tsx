@@ -27,25 +27,24 @@ export function ReplyForm({ gptId, reviewId }: { gptId: string; reviewId: string
     );
   }
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
     if (!body.trim()) {
       setError("Write a reply.");
       return;
     }
-    reply.mutate(
-      { reviewId, input: { body } },
-      {
-        onSuccess: () => {
-          toast.success("Your reply is public under the review.");
-          router.refresh();
-        },
-        onError: (failure) => {
-          setError(failure.message);
-          toast.error(failure.message);
-        },
-      },
-    );
+    // mutateAsync: the refetch after success replaces this form with the reply, and callbacks
+    // passed to mutate() are skipped once the form has unmounted.
+    try {
+      await reply.mutateAsync({ reviewId, input: { body } });
+    } catch (failure) {
+      const message = failure instanceof Error ? failure.message : "The reply was not saved.";
+      setError(message);
+      toast.error(message);
+      return;
+    }
+    toast.success("Your reply is public under the review.");
+    router.refresh();
   }
 
   return (

@@ -32,28 +32,26 @@ export function ReviewForm({
   const update = useUpdateReview(gptId);
   const mutation = existing ? update : create;
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
     if (!rating) {
       setErrors({ rating: ["Choose a rating from 1 to 5 stars."] });
       return;
     }
     setErrors({});
-    mutation.mutate(
-      { gptId, input: { rating, body } },
-      {
-        onSuccess: () => {
-          toast.success(existing ? "Your review was updated." : "Thanks for rating this GPT!");
-          onDone?.();
-          // The page's server-rendered rating (stats, cards) moves with the review.
-          router.refresh();
-        },
-        onError: (error) => {
-          if (error instanceof ApiError) setErrors(error.fieldErrors);
-          toast.error(error.message);
-        },
-      },
-    );
+    // mutateAsync: the refetch after success swaps this form for the saved review, and callbacks
+    // passed to mutate() are skipped once the form has unmounted.
+    try {
+      await mutation.mutateAsync({ gptId, input: { rating, body } });
+    } catch (error) {
+      if (error instanceof ApiError) setErrors(error.fieldErrors);
+      toast.error(error instanceof Error ? error.message : "The review was not saved.");
+      return;
+    }
+    toast.success(existing ? "Your review was updated." : "Thanks for rating this GPT!");
+    onDone?.();
+    // The page's server-rendered rating (stats, cards) moves with the review.
+    router.refresh();
   }
 
   const bodyError = errors.body?.[0];
