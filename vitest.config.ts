@@ -25,7 +25,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Uploads (avatars) go to a throwaway folder, never the developer's .data/files.
           env: { STORAGE_DIR: ".test-data/integration-files" },
-          // Each file gets its own database; files run in parallel across workers.
+          // Each file gets its own database (from one migrated template); files run in parallel
+          // across workers.
+          globalSetup: ["tests/support/integration-global-setup.ts"],
           setupFiles: ["tests/support/integration-setup.ts"],
         },
       },

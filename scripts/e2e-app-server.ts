@@ -11,7 +11,7 @@ import { ensureBuilt, nextBin } from "./lib/build";
 const root = process.cwd();
 // E2E_DIST_DIR lets parallel runs (one per worktree or helper) keep separate builds.
 const distDir = process.env.E2E_DIST_DIR || ".next-e2e";
-ensureBuilt(root, distDir);
+ensureBuilt(root, distDir, { skipTypecheck: true });
 
 const port = process.env.E2E_PORT ?? "3210";
 const dataDir = path.join(root, ".test-data", `e2e-${port}`);

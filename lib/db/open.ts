@@ -24,8 +24,11 @@ export type Database = {
 
 export type OpenOptions =
   | { kind: "postgres"; url: string }
-  /** `dataDir` of "memory://" opens a throwaway in-memory database (tests). */
-  | { kind: "embedded"; dataDir: string };
+  /**
+   * `dataDir` of "memory://" opens a throwaway in-memory database (tests); `loadDataDir` starts it
+   * from a dumped data directory (PGlite's dumpDataDir) instead of an empty cluster.
+   */
+  | { kind: "embedded"; dataDir: string; loadDataDir?: Blob };
 
 export function openDatabase(options: OpenOptions): Database {
   if (options.kind === "postgres") {
@@ -63,6 +66,7 @@ export function openDatabase(options: OpenOptions): Database {
   const release = isMemory ? () => {} : acquireDataDirLock(options.dataDir);
   const pglite = new PGlite(isMemory ? "memory://" : path.join(options.dataDir, "pglite"), {
     extensions: { vector, pg_trgm },
+    loadDataDir: options.loadDataDir,
   });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {

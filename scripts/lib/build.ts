@@ -46,15 +46,26 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
 
 export const nextBin = (root: string) => path.join(root, "node_modules/next/dist/bin/next");
 
-/** Generates the Prisma client if missing, then builds into `distDir` if stale. */
-export function ensureBuilt(root: string, distDir: string): void {
+/**
+ * Generates the Prisma client if missing, then builds into `distDir` if stale. `skipTypecheck`
+ * is for test builds: the type check is `npm run typecheck`'s job.
+ */
+export function ensureBuilt(
+  root: string,
+  distDir: string,
+  { skipTypecheck = false }: { skipTypecheck?: boolean } = {},
+): void {
   if (!existsSync(path.join(root, "lib/generated/prisma/client.ts"))) {
     run(process.execPath, ["scripts/prisma-generate.mjs"]);
   }
   if (!needsBuild(root, distDir)) return;
   const startedAt = Date.now();
   console.log(`Building Atelier into ${distDir} (missing or older than the sources)…`);
-  run(process.execPath, [nextBin(root), "build"], { ...process.env, NEXT_DIST_DIR: distDir });
+  run(process.execPath, [nextBin(root), "build"], {
+    ...process.env,
+    NEXT_DIST_DIR: distDir,
+    ...(skipTypecheck ? { ATELIER_BUILD_SKIP_TYPECHECK: "1" } : {}),
+  });
   writeFileSync(path.join(root, distDir, STARTED_AT_FILE), String(startedAt));
   console.log(`Build finished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`);
 }

@@ -1,16 +1,25 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import pg from "pg";
+import { inject } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
 import { type Database, openDatabase } from "@/lib/db/open";
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a throwaway
- * database on the PostgreSQL server named by TEST_DATABASE_URL (CI's real-PostgreSQL pass).
+ * A fresh, migrated database for one test file: in-memory PGlite by default (started from the
+ * migrated template of tests/support/integration-global-setup.ts), or a throwaway database on the
+ * PostgreSQL server named by TEST_DATABASE_URL (CI's real-PostgreSQL pass).
  */
 export async function createTestDatabase(): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const db = openDatabase({ kind: "embedded", dataDir: "memory://" });
+    const templatePath = inject("pgliteTemplatePath");
+    const db = openDatabase({
+      kind: "embedded",
+      dataDir: "memory://",
+      loadDataDir: templatePath ? new Blob([readFileSync(templatePath)]) : undefined,
+    });
+    // A no-op on the template (every migration is recorded); it still checks the template is current.
     await applyMigrations(db.sql);
     return db;
   }
