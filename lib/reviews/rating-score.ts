@@ -34,9 +34,9 @@ export async function lockGptForRating(db: Db, gptId: string): Promise<void> {
 }
 
 /**
- * Recomputes a GPT's ratingCount, ratingSum and ratingScore from its counted Review rows. Call it inside
- * the transaction that changed a review: it locks the GPT row first, so two reviews written at
- * the same time are counted one after the other and the counters never drift from the rows.
+ * Recomputes a GPT's ratingCount, ratingSum and ratingScore from its counted Review rows. Call it
+ * inside the transaction that changed a review: it locks the GPT row first, so two reviews written
+ * at the same time are counted one after the other and the counters never drift from the rows.
  */
 export async function updateGptRating(db: Db, gptId: string): Promise<void> {
   await lockGptForRating(db, gptId);
