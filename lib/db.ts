@@ -16,7 +16,7 @@ const globalForDb = globalThis as unknown as {
 /** The configured database, opened (not yet migrated) on first use. */
 export function database(): Database {
   globalForDb.atelierDb ??= env.DATABASE_URL
-    ? openDatabase({ kind: "postgres", url: env.DATABASE_URL })
+    ? openDatabase({ kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE })
     : openDatabase({ kind: "embedded", dataDir });
   return globalForDb.atelierDb;
 }

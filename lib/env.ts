@@ -19,6 +19,12 @@ const schema = z.object({
       .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
       .optional(),
   ),
+  /** Connections in the PostgreSQL pool of each app process (DATABASE_URL only). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
+  /** Chat answers one app process generates at once; more are refused with 503 + Retry-After. */
+  CHAT_MAX_OPEN_TURNS: z.coerce.number().int().min(1).max(100_000).default(2000),
+  /** Chat turns in their database-heavy start at once per process; others wait briefly in line. */
+  CHAT_MAX_STARTING_TURNS: z.coerce.number().int().min(1).max(1000).optional(),
   DATA_DIR: z.string().default(".data"),
   STORAGE_DIR: optionalString,
   S3_BUCKET: optionalString,
@@ -100,6 +106,9 @@ export const dataDir = path.resolve(env.DATA_DIR);
 /** Uploaded files (avatars, knowledge files) on local disk. */
 export const storageDir = path.resolve(env.STORAGE_DIR ?? path.join(env.DATA_DIR, "files"));
 export const isEmbeddedDatabase = !env.DATABASE_URL;
+/** Defaults to the pool size: more starting turns than connections would only queue on the pool. */
+export const chatMaxStartingTurns =
+  env.CHAT_MAX_STARTING_TURNS ?? (isEmbeddedDatabase ? 8 : env.DATABASE_POOL_SIZE);
 export const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
 
 // next-auth v4 reads NEXTAUTH_URL itself to build callback URLs and pick secure cookies.

@@ -1,15 +1,17 @@
 import "server-only";
 import { seedDatabase } from "../prisma/seed";
+import { startChatEngine, stopChatEngine } from "./chat/engine/engine-lifecycle";
 import { databaseKind, ensureDatabase } from "./db";
 import { appUrl, dataDir, env } from "./env";
-import { startJobs, stopJobsOnShutdown } from "./jobs/runner";
+import { startJobs, stopJobs } from "./jobs/runner";
 import { bootstrapModelFromEnv } from "./models/bootstrap-model-from-env";
 import { hasAnyEnabledModel } from "./models/queries";
 import { getInstanceSecrets } from "./security/instance-secrets";
 
 /**
  * Runs once per server process (instrumentation.ts): open the database, apply migrations, seed an
- * empty database, create the env model, start background jobs, and print where to open the app and how to sign in.
+ * empty database, create the env model, start background jobs and the chat engine (which recovers
+ * answers a crash left streaming), and print where to open the app and how to sign in.
  */
 export async function startServer(): Promise<void> {
   const startedAt = Date.now();
@@ -24,7 +26,8 @@ export async function startServer(): Promise<void> {
   const hasModel = await hasAnyEnabledModel();
   // Background jobs (knowledge ingestion) run in this process, on this database, once migrated.
   await startJobs();
-  stopJobsOnShutdown();
+  await startChatEngine();
+  stopServerOnSignals();
 
   const lines = [
     "",
@@ -51,6 +54,33 @@ export async function startServer(): Promise<void> {
   }
   lines.push(`  Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`, "");
   console.log(lines.join("\n"));
+}
+
+/**
+ * SIGINT/SIGTERM: let running answers finish (or save them as interrupted), stop the job workers,
+ * then exit. Next exits on these signals by itself unless NEXT_MANUAL_SIG_HANDLE is set, which
+ * `npm start` does; without it, what a stop cuts short is recovered at the next start instead.
+ */
+function stopServerOnSignals(): void {
+  const flags = globalThis as unknown as { atelierShutdownHooked?: boolean };
+  if (flags.atelierShutdownHooked) return;
+  flags.atelierShutdownHooked = true;
+  let isStopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (isStopping) return;
+    isStopping = true;
+    console.log(`
+  ${signal}: finishing running answers, then stopping…`);
+    // Never hang on a stuck dependency: exit regardless after 30 s.
+    setTimeout(() => process.exit(1), 30_000).unref();
+    void stopChatEngine()
+      .catch((error: unknown) => console.error("[atelier] stopping the chat engine", error))
+      .then(() => stopJobs())
+      .catch((error: unknown) => console.error("[atelier] stopping background jobs", error))
+      .finally(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 }
 
 /** A server that cannot open its database must not serve: say why and stop. */

@@ -29,6 +29,7 @@ const server = spawn(
       ...process.env,
       NODE_ENV: "production",
       NEXT_DIST_DIR: distDir,
+      NEXT_MANUAL_SIG_HANDLE: "true",
       PORT: port,
       APP_URL: `http://localhost:${port}`,
       DATA_DIR: dataDir,

@@ -15,7 +15,9 @@ const server = spawn(
   [nextBin(root), "start", "-p", port, ...process.argv.slice(2)],
   {
     stdio: "inherit",
-    env: { ...process.env, NEXT_DIST_DIR: ".next" },
+    // The server handles SIGINT/SIGTERM itself: running answers finish before it exits
+    // (lib/startup.ts).
+    env: { ...process.env, NEXT_DIST_DIR: ".next", NEXT_MANUAL_SIG_HANDLE: "true" },
   },
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -11,6 +11,7 @@ import {
   type SettingsFieldErrors,
 } from "@/lib/knowledge/client/instance-settings";
 import { cn } from "@/lib/utils/cn";
+import { SettingsNumberField } from "./settings-input-field";
 
 const LIST_ID = "settings-egressAllowlist";
 const MAX_ENTRIES = 100;
@@ -194,25 +195,15 @@ export function SettingsActionCallsField({
   onChange: (value: string) => void;
 }) {
   return (
-    <Field
-      id="settings-actionMaxCallsPerTurn"
-      className="content-start"
+    <SettingsNumberField
+      name="actionMaxCallsPerTurn"
       label="Calls per answer"
-      error={error}
       description="The most API calls a GPT’s actions may make for one answer, from 1 to 50. Past it, the model is told to answer with what it has."
-    >
-      <Input
-        name="actionMaxCallsPerTurn"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={50}
-        step={1}
-        required
-        value={value}
-        className="tabular-nums sm:max-w-48"
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </Field>
+      error={error}
+      min={1}
+      max={50}
+      value={value}
+      onChange={onChange}
+    />
   );
 }

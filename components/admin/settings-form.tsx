@@ -6,21 +6,27 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ApiError } from "@/lib/gpts/api-client";
 import {
+  CHAT_LIMIT_FIELDS,
   type InstanceSettingsView,
   LIMIT_FIELDS,
   parseSettingsForm,
   type SettingsFieldErrors,
   type SettingsFormValues,
+  SPEND_CAP_FIELDS,
   toFieldErrorKey,
   toSettingsFormValues,
   useUpdateInstanceSettings,
 } from "@/lib/knowledge/client/instance-settings";
 import type { PublicModelConfig } from "@/lib/models/schemas";
+import { SettingsChatLimitsFields } from "./settings-chat-limits-fields";
 import { SettingsActionCallsField, SettingsEgressFields } from "./settings-egress-fields";
 import { SettingsEmbeddingField } from "./settings-embedding-field";
 import { SettingsLimitsFields } from "./settings-limits-fields";
+import { SettingsSection } from "./settings-section";
 
 const FIELD_ORDER = [
+  ...CHAT_LIMIT_FIELDS,
+  ...SPEND_CAP_FIELDS,
   ...LIMIT_FIELDS,
   "embeddingModelConfigId",
   "egressAllowlist",
@@ -40,15 +46,17 @@ function focusField(name: string) {
 }
 
 /**
- * Knowledge limits, the embedding model, the egress guard and action limits. Checked with the
- * API's schema before sending; the server's field errors show next to their fields too.
+ * Chat limits, knowledge limits, the embedding model, the egress guard and action limits. Checked
+ * with the API's schema before sending; the server's field errors show next to their fields too.
  */
 export function SettingsForm({
   settings,
   models,
+  instanceSpendTodayMicros,
 }: {
   settings: InstanceSettingsView;
   models: PublicModelConfig[];
+  instanceSpendTodayMicros?: number;
 }) {
   const [values, setValues] = useState<SettingsFormValues>(() => toSettingsFormValues(settings));
   const [fieldErrors, setFieldErrors] = useState<SettingsFieldErrors>({});
@@ -112,40 +120,38 @@ export function SettingsForm({
           <AlertDescription className="text-destructive">{generalError}</AlertDescription>
         </Alert>
       ) : null}
-      <section aria-labelledby="settings-limits-heading" className="grid gap-4">
-        <div className="grid gap-1">
-          <h2 id="settings-limits-heading" className="text-lg font-semibold">
-            Knowledge limits
-          </h2>
-          <p className="text-sm text-muted-foreground">
-            Checked on every upload. Lowering a limit never removes existing files; it applies to
-            the next upload.
-          </p>
-        </div>
+      <SettingsSection
+        id="chat"
+        title="Chat limits"
+        description="Apply to every message: chats, previews and the builder’s Create tab. A refused message tells the user which limit it hit and when it resets. Spend caps are checked before each message, so answers already under way can take a day’s spend slightly past a cap."
+      >
+        <SettingsChatLimitsFields
+          values={values}
+          fieldErrors={fieldErrors}
+          instanceSpendTodayMicros={instanceSpendTodayMicros}
+          onChange={setField}
+        />
+      </SettingsSection>
+      <SettingsSection
+        id="limits"
+        title="Knowledge limits"
+        description="Checked on every upload. Lowering a limit never removes existing files; it applies to the next upload."
+      >
         <SettingsLimitsFields values={values} fieldErrors={fieldErrors} onChange={setField} />
-      </section>
-      <section aria-labelledby="settings-embedding-heading" className="grid gap-4">
-        <h2 id="settings-embedding-heading" className="text-lg font-semibold">
-          Knowledge search
-        </h2>
+      </SettingsSection>
+      <SettingsSection id="embedding" title="Knowledge search">
         <SettingsEmbeddingField
           value={values.embeddingModelConfigId}
           models={models}
           error={fieldErrors.embeddingModelConfigId}
           onChange={(value) => setField("embeddingModelConfigId", value)}
         />
-      </section>
-      <section aria-labelledby="settings-egress-heading" className="grid gap-4">
-        <div className="grid gap-1">
-          <h2 id="settings-egress-heading" className="text-lg font-semibold">
-            Network access (egress guard)
-          </h2>
-          <p className="text-sm text-muted-foreground">
-            Every request GPT actions make, and every model call not marked as a private endpoint,
-            goes through the guard. It refuses private, loopback and link-local addresses unless
-            listed below.
-          </p>
-        </div>
+      </SettingsSection>
+      <SettingsSection
+        id="egress"
+        title="Network access (egress guard)"
+        description="Every request GPT actions make, and every model call not marked as a private endpoint, goes through the guard. It refuses private, loopback and link-local addresses unless listed below."
+      >
         <SettingsEgressFields
           allowlist={values.egressAllowlist}
           ports={values.egressAllowedPorts}
@@ -153,17 +159,14 @@ export function SettingsForm({
           onAllowlistChange={(value) => setField("egressAllowlist", value)}
           onPortsChange={(value) => setField("egressAllowedPorts", value)}
         />
-      </section>
-      <section aria-labelledby="settings-actions-heading" className="grid gap-4">
-        <h2 id="settings-actions-heading" className="text-lg font-semibold">
-          Actions
-        </h2>
+      </SettingsSection>
+      <SettingsSection id="actions" title="Actions">
         <SettingsActionCallsField
           value={values.actionMaxCallsPerTurn}
           error={fieldErrors.actionMaxCallsPerTurn}
           onChange={(value) => setField("actionMaxCallsPerTurn", value)}
         />
-      </section>
+      </SettingsSection>
       <div className="flex justify-end border-t pt-4">
         <Button type="submit" isLoading={update.isPending} className="w-full sm:w-auto">
           Save settings

@@ -1,6 +1,5 @@
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import type { LimitField, SettingsFormValues } from "@/lib/knowledge/client/instance-settings";
+import { SettingsNumberField } from "./settings-input-field";
 
 const LIMITS: { name: LimitField; label: string; unit?: string; description: string }[] = [
   {
@@ -41,26 +40,16 @@ export function SettingsLimitsFields({
   return (
     <div className="grid gap-5 sm:grid-cols-2">
       {LIMITS.map((limit) => (
-        <Field
+        <SettingsNumberField
           key={limit.name}
-          id={`settings-${limit.name}`}
-          className="content-start"
+          name={limit.name}
           label={limit.unit ? `${limit.label} (${limit.unit})` : limit.label}
-          error={fieldErrors[limit.name]}
           description={limit.description}
-        >
-          <Input
-            name={limit.name}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            step={1}
-            required
-            value={values[limit.name]}
-            className="tabular-nums sm:max-w-48"
-            onChange={(event) => onChange(limit.name, event.target.value)}
-          />
-        </Field>
+          error={fieldErrors[limit.name]}
+          min={1}
+          value={values[limit.name]}
+          onChange={(value) => onChange(limit.name, value)}
+        />
       ))}
     </div>
   );

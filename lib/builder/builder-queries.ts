@@ -48,7 +48,7 @@ export async function getBuilderHistory({
   const [stored, changes] = await Promise.all([
     conversationId
       ? prisma.message.findMany({
-          where: { conversationId },
+          where: { conversationId, supersededAt: null },
           orderBy: { createdAt: "desc" },
           take: HISTORY_LIMIT,
           select: { id: true, role: true, parts: true, status: true, errorMessage: true },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { stopConversationAnswer } from "./engine/stop-answer";
 
 export const renameConversationSchema = z.object({
   title: z.string().trim().min(1, "Enter a title.").max(100, "Use at most 100 characters."),
@@ -26,7 +27,10 @@ export async function renameConversation({
   return { id: conversationId, title };
 }
 
-/** Deletes the conversation and its messages. Usage events stay: they are the billing record. */
+/**
+ * Deletes the conversation and its messages. Usage events stay: they are the billing record. An
+ * answer still being written is stopped and saved first, so it is metered like any other.
+ */
 export async function deleteConversation({
   actor,
   conversationId,
@@ -39,6 +43,10 @@ export async function deleteConversation({
     select: { id: true },
   });
   if (!conversation) throw new AppError("not_found", "Conversation not found.");
+  await stopConversationAnswer({ actor, conversationId });
+  if (await prisma.message.count({ where: { conversationId, status: "STREAMING" } })) {
+    throw new AppError("conflict", "An answer is still being saved here. Try again in a moment.");
+  }
   await prisma.conversation.delete({ where: { id: conversation.id } });
   return { id: conversationId };
 }

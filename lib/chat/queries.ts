@@ -87,7 +87,9 @@ export async function getConversation({
       gpt: { select: { slug: true } },
       // The name the user chatted with, for when the GPT is gone (never the owner's draft name).
       version: { select: { name: true } },
+      // Regenerated or edited-away messages stay for the record, out of sight.
       messages: {
+        where: { supersededAt: null },
         orderBy: { createdAt: "asc" },
         select: chatMessageSelect,
       },

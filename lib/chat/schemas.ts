@@ -9,7 +9,18 @@ export const chatRequestSchema = z.object({
   conversationId: z.string().min(1).optional(),
   /** Preview chats talk to the owner's draft and are metered on the `preview` channel. */
   isPreview: z.boolean().default(false),
-  trigger: z.enum(["submit-message", "regenerate-message"]).default("submit-message"),
+  /**
+   * submit-message: a new message. regenerate-message: answer the last question again (the answer
+   * is replaced, kept hidden). edit-message: replace the last question (editMessageId) with `message`.
+   */
+  trigger: z
+    .enum(["submit-message", "regenerate-message", "edit-message"])
+    .default("submit-message"),
+  /**
+   * edit-message: the id of the user's latest message, which the new text replaces (a guard: when
+   * given it must still be the latest; the stream's start metadata carries it as `questionId`).
+   */
+  editMessageId: z.string().min(1).max(64).optional(),
   /**
    * "@GPT": another GPT the user may view answers the next reply only (the conversation stays with
    * its own GPT). The mention is stored on the user's message, so a retry keeps it.
@@ -45,7 +56,7 @@ export type MentionPart = {
 /** Citations (lib/knowledge/citations/types.ts) are a `data-citations` part, live and stored. */
 export type StoredPart = TextPart | CitationsPart | MentionPart;
 
-export type ChatMessageStatus = "COMPLETE" | "INTERRUPTED" | "FAILED";
+export type ChatMessageStatus = "STREAMING" | "COMPLETE" | "INTERRUPTED" | "FAILED";
 
 /** A reply given by another GPT than the conversation's own (after an @mention). */
 export type AnsweredBy = {

@@ -23,7 +23,7 @@ export type Database = {
 };
 
 export type OpenOptions =
-  | { kind: "postgres"; url: string }
+  | { kind: "postgres"; url: string; poolSize?: number }
   /**
    * `dataDir` of "memory://" opens a throwaway in-memory database (tests); `loadDataDir` starts it
    * from a dumped data directory (PGlite's dumpDataDir) instead of an empty cluster.
@@ -41,7 +41,7 @@ export function openDatabase(options: OpenOptions): Database {
       database: url.pathname.slice(1) || "postgres",
       ssl:
         url.searchParams.get("sslmode") === "require" ? { rejectUnauthorized: false } : undefined,
-      max: 10,
+      max: options.poolSize ?? 10,
     };
     const pool = new pg.Pool(config);
     // An idle connection dropped by the server (restart, failover, admin kill) must be logged and

@@ -1,4 +1,5 @@
 import "server-only";
+import { finalizeAnswerJob } from "../chat/engine/finalize-answer-job";
 import { ingestKnowledgeFileJob } from "../knowledge/ingest/ingest-job";
 import { refreshStoreScoresJob } from "../store/refresh-store-scores-job";
 import type { JobDefinition } from "./job-types";
@@ -6,6 +7,7 @@ import type { JobName, JobPayloads } from "./queues";
 
 /** The handler and queue settings of every job, by name. */
 export const jobDefinitions: { [N in JobName]: JobDefinition<JobPayloads[N]> } = {
+  "chat-answer-finalize": finalizeAnswerJob,
   "knowledge-ingest": ingestKnowledgeFileJob,
   "store-scores-refresh": refreshStoreScoresJob,
 };

@@ -1,5 +1,9 @@
+import type { AnswerOutcome } from "../chat/engine/finalize-answer";
+
 /** Every background job the app runs, by queue name, with its payload. */
 export type JobPayloads = {
+  /** The final write of a chat answer that failed in its request (lib/chat/engine/finalize-durably.ts). */
+  "chat-answer-finalize": AnswerOutcome;
   /** Parse, chunk, index and embed one uploaded knowledge file (lib/knowledge/ingest). */
   "knowledge-ingest": { fileId: string };
   /** Recompute every GPT's trending and rating scores (lib/store/refresh-store-scores.ts). */

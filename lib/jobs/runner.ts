@@ -139,6 +139,20 @@ export async function enqueue<N extends JobName>(
   return send(state.boss, job);
 }
 
+/** True when a job of this name and singleton key is queued, retrying or running (any process). */
+export async function hasLiveJob(name: JobName, singletonKey: string): Promise<boolean> {
+  const boss = state.boss;
+  if (!boss) {
+    return state.unsent.some(
+      (job) =>
+        job.name === name &&
+        (job.singletonKey ?? definitionOf(job.name).singletonKeyOf?.(job.data)) === singletonKey,
+    );
+  }
+  const jobs = await boss.findJobs(name, { key: singletonKey });
+  return jobs.some((job) => ["created", "retry", "active"].includes(job.state));
+}
+
 /** Runs a job's handler directly, without pg-boss (tests; the same code path as a worker). */
 export async function runJobNow<N extends JobName>(
   name: N,
@@ -211,28 +225,5 @@ function recoveryTools(name: JobName): RecoveryTools {
 export async function recoverJobs(): Promise<void> {
   for (const name of Object.keys(jobDefinitions) as JobName[]) {
     await definitionOf(name).recover?.(recoveryTools(name));
-  }
-}
-
-/**
- * Stops the workers when the server is told to stop. Best effort: Next exits the process on its
- * own, and whatever a job was doing is picked up again by start-up recovery (or pg-boss expiry).
- * If nothing else handles the signal, exit once the workers stopped (a listener replaces Node's
- * default exit).
- */
-export function stopJobsOnShutdown(): void {
-  const globalFlags = globalThis as unknown as { atelierJobsShutdownHooked?: boolean };
-  if (globalFlags.atelierJobsShutdownHooked) return;
-  globalFlags.atelierJobsShutdownHooked = true;
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    const onSignal = () => {
-      const isOnlyHandler = process.listenerCount(signal) === 1;
-      void stopJobs()
-        .catch((error: unknown) => console.error("[atelier] stopping background jobs", error))
-        .finally(() => {
-          if (isOnlyHandler) process.exit(0);
-        });
-    };
-    process.on(signal, onSignal);
   }
 }

@@ -3,6 +3,8 @@ import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { InstanceSettings } from "../generated/prisma/client";
+import { forgetChatLimitsCache } from "../limits/chat-limits";
+import { formatDollars, parseDollars } from "../limits/dollars";
 import { getInstanceSettings } from "./instance-settings";
 import {
   type InstanceSettingsInput,
@@ -22,7 +24,19 @@ export function toInstanceSettingsView(settings: InstanceSettings): InstanceSett
     egressAllowlist: settings.egressAllowlist,
     egressAllowedPorts: settings.egressAllowedPorts,
     actionMaxCallsPerTurn: settings.actionMaxCallsPerTurn,
+    chatBurstMessages: settings.chatBurstMessages,
+    chatMessagesPerMinute: settings.chatMessagesPerMinute,
+    chatDailyMessages: settings.chatDailyMessages,
+    gptDailySpendCapDollars: formatDollars(settings.gptDailySpendCapMicros),
+    instanceDailySpendCapDollars: formatDollars(settings.instanceDailySpendCapMicros),
   };
+}
+
+/** "20.00" → 20000000n; the schema has already accepted the text. */
+function toMicros(dollars: string): bigint {
+  const parsed = parseDollars(dollars);
+  if (!parsed.isValid) throw new AppError("bad_request", parsed.error);
+  return parsed.micros;
 }
 
 export async function getInstanceSettingsForAdmin({
@@ -36,7 +50,8 @@ export async function getInstanceSettingsForAdmin({
 
 /**
  * Saves the instance settings (admin only) and records the change in the audit log. Lowering a
- * limit never touches existing files; it applies to the next upload.
+ * knowledge limit never touches existing files; it applies to the next upload. Chat limits apply
+ * to the next message.
  */
 export async function updateInstanceSettings({
   actor,
@@ -55,8 +70,11 @@ export async function updateInstanceSettings({
     }
     throw new AppError("bad_request", "Check the highlighted fields.", fieldErrors);
   }
+  const { gptDailySpendCapDollars, instanceDailySpendCapDollars, ...fields } = parsed.data;
   const data = {
-    ...parsed.data,
+    ...fields,
+    gptDailySpendCapMicros: toMicros(gptDailySpendCapDollars),
+    instanceDailySpendCapMicros: toMicros(instanceDailySpendCapDollars),
     egressAllowlist: [...new Set(parsed.data.egressAllowlist)],
     egressAllowedPorts: [...new Set(parsed.data.egressAllowedPorts)].sort((a, b) => a - b),
   };
@@ -91,5 +109,7 @@ export async function updateInstanceSettings({
     });
     return settings;
   });
+  // This process applies the new chat limits at once; other processes within their cache's 5 s.
+  forgetChatLimitsCache();
   return toInstanceSettingsView(saved);
 }

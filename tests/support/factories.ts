@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { createGpt } from "@/lib/gpts/create-gpt";
 import { publishGpt } from "@/lib/gpts/publish-gpt";
 import { uploadKnowledgeFile } from "@/lib/knowledge/files/upload-knowledge-file";
+import { forgetChatLimitsCache } from "@/lib/limits/chat-limits";
 import { saveModel } from "@/lib/models/save-model";
 import { putObject, randomKeyPart } from "@/lib/storage/storage";
 import { initialHandle } from "@/lib/users/handle";
@@ -134,4 +135,36 @@ export async function setKnowledgeSettings(
     create: { id: 1, ...data },
     update: data,
   });
+}
+
+/**
+ * Sets instance chat limits (the rest keep their values) and drops the 5 s in-process cache, so
+ * the next turn sees them. Spend caps in micro-dollars; 0 means none.
+ */
+export async function setChatLimitSettings(
+  data: Partial<{
+    chatBurstMessages: number;
+    chatMessagesPerMinute: number;
+    chatDailyMessages: number;
+    gptDailySpendCapMicros: number;
+    instanceDailySpendCapMicros: number;
+  }>,
+) {
+  const { gptDailySpendCapMicros, instanceDailySpendCapMicros, ...counts } = data;
+  const values = {
+    ...counts,
+    ...(gptDailySpendCapMicros === undefined
+      ? {}
+      : { gptDailySpendCapMicros: BigInt(gptDailySpendCapMicros) }),
+    ...(instanceDailySpendCapMicros === undefined
+      ? {}
+      : { instanceDailySpendCapMicros: BigInt(instanceDailySpendCapMicros) }),
+  };
+  const settings = await prisma.instanceSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, ...values },
+    update: values,
+  });
+  forgetChatLimitsCache();
+  return settings;
 }

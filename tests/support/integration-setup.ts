@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { setDatabaseForTests } from "@/lib/db";
 import type { Database } from "@/lib/db/open";
+import { forgetChatLimitsCache } from "@/lib/limits/chat-limits";
 import { forgetInstanceSecrets } from "@/lib/security/instance-secrets";
 import { createTestDatabase } from "./test-database";
 
@@ -9,8 +10,10 @@ let db: Database;
 beforeAll(async () => {
   db = await createTestDatabase();
   setDatabaseForTests(db);
-  // Workers are reused across files: secrets cached from another file's database must go.
+  // Workers are reused across files: secrets and chat limits cached from another file's database
+  // must go.
   forgetInstanceSecrets();
+  forgetChatLimitsCache();
 });
 
 afterAll(async () => {

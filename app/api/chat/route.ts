@@ -4,6 +4,6 @@ import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ access: "user", body: chatRequestSchema }, ({ actor, body, request }) =>
-  runChatTurn({ actor, request: body, signal: request.signal }),
+export const POST = route({ access: "user", body: chatRequestSchema }, ({ actor, body }) =>
+  runChatTurn({ actor, request: body }),
 );

@@ -41,7 +41,9 @@ export async function createShare({
       gpt: { select: { name: true, publishedVersion: { select: versionSelect } } },
       version: { select: versionSelect },
       share: { select: { token: true, revokedAt: true } },
+      // What the owner sees: no replaced messages, and no answer still being written.
       messages: {
+        where: { supersededAt: null, status: { not: "STREAMING" } },
         orderBy: { createdAt: "asc" },
         select: { id: true, role: true, parts: true, status: true, versionId: true },
       },

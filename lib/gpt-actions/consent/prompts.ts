@@ -1,23 +1,16 @@
 import "server-only";
-import { EventEmitter } from "node:events";
 import type { Actor } from "../../auth/session";
 import { prisma } from "../../db";
 import { AppError } from "../../errors";
+import { publish, subscribe } from "../../events/bus";
 import type { ActionPromptStatus } from "../../generated/prisma/client";
 import type { PromptDecision } from "../types";
 
 /** How long a held call waits for the user before it gives up. */
 export const PROMPT_TIMEOUT_MS = 10 * 60_000;
-const POLL_MS = 500;
+/** A safety net only: answers wake the waiting call through the event bus, in any process. */
+const POLL_MS = 5_000;
 const PROMPT_RETENTION_MS = 7 * 24 * 60 * 60_000;
-
-/**
- * Answers wake the waiting call at once when both run in this process; other app instances see
- * the answer on their next poll of the row (Postgres is the only shared state).
- */
-const holder = globalThis as { atelierPromptBus?: EventEmitter };
-holder.atelierPromptBus ??= new EventEmitter().setMaxListeners(0);
-const bus = holder.atelierPromptBus;
 
 export async function createPrompt(data: {
   userId: string;
@@ -57,23 +50,28 @@ export async function waitForPrompt(
       const final = await prisma.actionPrompt.findUnique({ where: { id: promptId } });
       return final?.status ?? "EXPIRED";
     }
+    // The answer may be given in another app process: the event bus wakes this one either way.
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        bus.off(promptId, done);
+        unsubscribe();
+        unsubscribeReconnect();
         signal?.removeEventListener("abort", done);
         resolve();
       };
       const timer = setTimeout(done, Math.min(POLL_MS, Math.max(0, deadline - Date.now())));
-      bus.once(promptId, done);
+      const unsubscribe = subscribe("action-prompt", (event) => {
+        if (event.promptId === promptId) done();
+      });
+      const unsubscribeReconnect = subscribe("reconnected", done);
       signal?.addEventListener("abort", done, { once: true });
     });
   }
 }
 
-/** Wakes a waiting call (same process) after its prompt changed. */
+/** Wakes the call waiting on this prompt, in whichever app process it runs. */
 export function notifyPrompt(promptId: string): void {
-  bus.emit(promptId);
+  publish("action-prompt", { promptId });
 }
 
 /**

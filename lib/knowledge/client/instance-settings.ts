@@ -14,12 +14,27 @@ export const LIMIT_FIELDS = [
 ] as const;
 export type LimitField = (typeof LIMIT_FIELDS)[number];
 
+/** Chat limits typed as whole numbers of messages. */
+export const CHAT_LIMIT_FIELDS = [
+  "chatBurstMessages",
+  "chatMessagesPerMinute",
+  "chatDailyMessages",
+] as const;
+export type ChatLimitField = (typeof CHAT_LIMIT_FIELDS)[number];
+
+/** Daily spend caps, typed in dollars ("20.00") and sent as typed: the API parses them exactly. */
+export const SPEND_CAP_FIELDS = [
+  "gptDailySpendCapDollars",
+  "instanceDailySpendCapDollars",
+] as const;
+export type SpendCapField = (typeof SPEND_CAP_FIELDS)[number];
+
 /** Every field typed into a number box, kept as text until save. */
-const NUMBER_FIELDS = [...LIMIT_FIELDS, "actionMaxCallsPerTurn"] as const;
+const NUMBER_FIELDS = [...LIMIT_FIELDS, "actionMaxCallsPerTurn", ...CHAT_LIMIT_FIELDS] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
 
 /** What the form holds: numbers as typed, so a half-typed number is not lost. */
-export type SettingsFormValues = Record<NumberField, string> & {
+export type SettingsFormValues = Record<NumberField | SpendCapField, string> & {
   embeddingModelConfigId: string | null;
   /** Already checked and normalised when added (see parseEgressEntry). */
   egressAllowlist: string[];
@@ -43,6 +58,11 @@ export function toSettingsFormValues(settings: InstanceSettingsView): SettingsFo
     egressAllowlist: settings.egressAllowlist,
     egressAllowedPorts: settings.egressAllowedPorts.join(", "),
     actionMaxCallsPerTurn: String(settings.actionMaxCallsPerTurn),
+    chatBurstMessages: String(settings.chatBurstMessages),
+    chatMessagesPerMinute: String(settings.chatMessagesPerMinute),
+    chatDailyMessages: String(settings.chatDailyMessages),
+    gptDailySpendCapDollars: settings.gptDailySpendCapDollars,
+    instanceDailySpendCapDollars: settings.instanceDailySpendCapDollars,
   };
 }
 

@@ -62,7 +62,6 @@ async function builderTurn(
     actor,
     gptId,
     request: builderTurnRequestSchema.parse({ message, revision: current }),
-    signal: new AbortController().signal,
   });
   const body = await response.text();
   const assistant = await waitFor(async () => {
@@ -338,7 +337,6 @@ describe("[BUILDER]: a Create tab turn", () => {
         actor: owner,
         gptId: gpt.id,
         request: builderTurnRequestSchema.parse({ message: "hi", revision: gpt.revision + 5 }),
-        signal: new AbortController().signal,
       }),
       "conflict",
     );
@@ -357,7 +355,6 @@ describe("[BUILDER]: a Create tab turn", () => {
           isPreview: true,
           message: { text: "Hi" },
         }),
-        signal: new AbortController().signal,
       }),
       "not_found",
     );
@@ -376,7 +373,6 @@ describe("[BUILDER]: the builder is the owner's alone", () => {
         actor: stranger,
         gptId: gpt.id,
         request: builderTurnRequestSchema.parse({ message: "hi", revision }),
-        signal: new AbortController().signal,
       }),
       "not_found",
     );
@@ -403,7 +399,6 @@ describe("[BUILDER]: the builder is the owner's alone", () => {
         actor: owner,
         gptId: gpt.id,
         request: builderTurnRequestSchema.parse({ message: "hi", revision: gpt.revision }),
-        signal: new AbortController().signal,
       }),
       "not_found",
     );

@@ -110,7 +110,6 @@ function turn(actor: Actor, input: Record<string, unknown>) {
   return runChatTurn({
     actor,
     request: chatRequestSchema.parse(input),
-    signal: new AbortController().signal,
   });
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stopConversationAnswer } from "@/lib/chat/engine/stop-answer";
 import { runChatTurn } from "@/lib/chat/run-chat-turn";
-import { chatRequestSchema } from "@/lib/chat/schemas";
+import { chatRequestSchema, textOf } from "@/lib/chat/schemas";
 import { prisma } from "@/lib/db";
 import { type FakeOpenAI, startFakeOpenAI } from "../../fixtures/fake-openai/server";
 import { createActor, createFakeModel, createPublishedGpt } from "../../support/factories";
@@ -20,8 +21,23 @@ async function readAll(response: Response): Promise<string> {
   return await response.text();
 }
 
-function chat(input: Record<string, unknown>, signal = new AbortController().signal) {
-  return { request: chatRequestSchema.parse(input), signal };
+/** Reads a stream until `isEnough` says so (or it ends); returns what was read. */
+async function readUntil(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  isEnough: (text: string) => boolean,
+): Promise<string> {
+  const decoder = new TextDecoder();
+  let seen = "";
+  while (!isEnough(seen)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    seen += decoder.decode(value);
+  }
+  return seen;
+}
+
+function chat(input: Record<string, unknown>) {
+  return { request: chatRequestSchema.parse(input) };
 }
 
 async function waitFor<T>(read: () => Promise<T | null | undefined>, timeoutMs = 5000): Promise<T> {
@@ -98,41 +114,83 @@ describe("[CHAT]: one turn", () => {
     expect(sent.messages[1].content).toBe("First question");
   });
 
-  it("records a stopped answer as interrupted with locally counted tokens", async () => {
+  it("records a stopped answer as interrupted with its partial text and locally counted tokens", async () => {
     const owner = await createActor();
     const user = await createActor();
     const gpt = await createPublishedGpt(owner);
-    const controller = new AbortController();
     const response = await runChatTurn({
       actor: user,
-      ...chat(
-        { gptId: gpt.id, message: { text: "[[scenario:slowStream]] tell me a story" } },
-        controller.signal,
-      ),
+      ...chat({ gptId: gpt.id, message: { text: "[[scenario:slowStream]] tell me a story" } }),
     });
     const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let seen = "";
-    while (!seen.includes('"text-delta"') || seen.split('"text-delta"').length < 4) {
-      const { value } = await reader.read();
-      seen += decoder.decode(value);
-    }
-    controller.abort();
-    await reader.cancel().catch(() => {});
+    const seen = await readUntil(reader, (text) => text.split('"text-delta"').length >= 4);
     const conversationId = response.headers.get("x-conversation-id")!;
-    const assistant = await waitFor(() =>
-      prisma.message.findFirst({ where: { conversationId, role: "ASSISTANT" } }),
-    );
+    // Stop resolves once the answer is saved: the next message can never race it.
+    const stopped = await stopConversationAnswer({ actor: user, conversationId });
+    const rest = await readUntil(reader, () => false);
+    const assistant = await prisma.message.findUniqueOrThrow({ where: { id: stopped.messageId! } });
     expect(assistant.status).toBe("INTERRUPTED");
-    const usage = await waitFor(() =>
-      prisma.usageEvent.findUnique({ where: { messageId: assistant.id } }),
-    );
+    expect(assistant.errorMessage).toBeNull();
+    expect(textOf(assistant.parts)).toMatch(/^The quick brown/);
+    // The browser learns the final status before the stream ends.
+    expect(seen + rest).toContain('"status":"INTERRUPTED"');
+    const usage = await prisma.usageEvent.findUniqueOrThrow({ where: { messageId: assistant.id } });
     expect(usage.isEstimated).toBe(true);
     expect(usage.outputTokens).toBeGreaterThan(0);
     expect(usage.inputTokens).toBeGreaterThan(0);
   });
 
-  it("keeps the user's message and records nothing else when the provider refuses (429)", async () => {
+  it("keeps answering when the browser goes away, and saves the whole answer", async () => {
+    const owner = await createActor();
+    const user = await createActor();
+    const gpt = await createPublishedGpt(owner);
+    const response = await runChatTurn({
+      actor: user,
+      ...chat({ gptId: gpt.id, message: { text: "[[scenario:slowStream]] tell me a story" } }),
+    });
+    const reader = response.body!.getReader();
+    await readUntil(reader, (text) => text.includes('"text-delta"'));
+    await reader.cancel();
+    const conversationId = response.headers.get("x-conversation-id")!;
+    const assistant = await waitFor(
+      () =>
+        prisma.message.findFirst({
+          where: { conversationId, role: "ASSISTANT", status: { not: "STREAMING" } },
+        }),
+      10_000,
+    );
+    expect(assistant.status).toBe("COMPLETE");
+    expect(textOf(assistant.parts)).toContain("ticks on.");
+    expect(await prisma.usageEvent.count({ where: { messageId: assistant.id } })).toBe(1);
+  });
+
+  it("writes the answer ahead as STREAMING before the model answers, and checkpoints its text", async () => {
+    const owner = await createActor();
+    const user = await createActor();
+    const gpt = await createPublishedGpt(owner);
+    const response = await runChatTurn({
+      actor: user,
+      ...chat({ gptId: gpt.id, message: { text: "[[scenario:slowStream]] a long story" } }),
+    });
+    const conversationId = response.headers.get("x-conversation-id")!;
+    const streaming = await prisma.message.findFirstOrThrow({
+      where: { conversationId, role: "ASSISTANT" },
+    });
+    expect(streaming).toMatchObject({ status: "STREAMING", gptId: gpt.id, channel: "STORE" });
+    expect(streaming.instanceId).not.toBeNull();
+    // slowStream sends a word every 40 ms here: after ~1.5 s a checkpoint holds some of them.
+    const checkpointed = await waitFor(async () => {
+      const row = await prisma.message.findUniqueOrThrow({ where: { id: streaming.id } });
+      return row.status === "STREAMING" && textOf(row.parts).length > 0 ? row : null;
+    }, 3_000);
+    expect(textOf(checkpointed.parts)).toMatch(/^The quick/);
+    await readAll(response);
+    const final = await prisma.message.findUniqueOrThrow({ where: { id: streaming.id } });
+    expect(final.status).toBe("COMPLETE");
+    expect(final.instanceId).toBeNull();
+  });
+
+  it("saves the answer the provider refused (429) as failed, with one empty usage event", async () => {
     const owner = await createActor();
     const user = await createActor();
     const gpt = await createPublishedGpt(owner);
@@ -142,10 +200,19 @@ describe("[CHAT]: one turn", () => {
     });
     expect(await readAll(response)).toContain("rate-limiting");
     const conversationId = response.headers.get("x-conversation-id")!;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const messages = await prisma.message.findMany({ where: { conversationId } });
-    expect(messages.map((m) => m.role)).toEqual(["USER"]);
-    expect(await prisma.usageEvent.count({ where: { gptId: gpt.id } })).toBe(0);
+    const messages = await prisma.message.findMany({
+      where: { conversationId },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(messages.map((m) => [m.role, m.status])).toEqual([
+      ["USER", "COMPLETE"],
+      ["ASSISTANT", "FAILED"],
+    ]);
+    expect(messages[1].errorMessage).toContain("rate-limiting");
+    const usage = await prisma.usageEvent.findUniqueOrThrow({
+      where: { messageId: messages[1].id },
+    });
+    expect(usage).toMatchObject({ inputTokens: 0, outputTokens: 0, costMicros: 0 });
   });
 
   it("keeps a partial answer as failed when the provider disconnects mid-stream", async () => {

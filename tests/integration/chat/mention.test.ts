@@ -43,7 +43,6 @@ async function turn(actor: Actor, input: Record<string, unknown>) {
   const response = await runChatTurn({
     actor,
     request: chatRequestSchema.parse(input),
-    signal: new AbortController().signal,
   });
   const body = await response.text();
   const conversationId = response.headers.get("x-conversation-id")!;
@@ -162,7 +161,6 @@ describe("[CHAT]: @mention another GPT", () => {
           mentionGptId: gptB.id,
           message: { text: "Psst" },
         }),
-        signal: new AbortController().signal,
       }),
       "not_found",
     );
@@ -187,7 +185,6 @@ describe("[CHAT]: @mention another GPT", () => {
           mentionGptId: draft.id,
           message: { text: "Hi" },
         }),
-        signal: new AbortController().signal,
       });
     const own = await expectAppError(ask(user), "bad_request");
     expect(own.message).toContain("isn't published yet");
@@ -205,7 +202,6 @@ describe("[CHAT]: @mention another GPT", () => {
         mentionGptId: gptB.id,
         message: { text: "hello" },
       }),
-      signal: new AbortController().signal,
     });
     const failedBody = await failed.text();
     fake.setDefaultScenario("plainText");
@@ -231,7 +227,6 @@ describe("[CHAT]: @mention another GPT", () => {
           mentionGptId: gptB.id,
           message: { text: "Hi" },
         }),
-        signal: new AbortController().signal,
       }),
       "bad_request",
     );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/session";
-import { prepareTurn } from "@/lib/chat/prepare-turn";
+import { planTurn } from "@/lib/chat/plan-turn";
 import { runChatTurn } from "@/lib/chat/run-chat-turn";
 import { chatRequestSchema } from "@/lib/chat/schemas";
 import { prisma } from "@/lib/db";
@@ -60,7 +60,6 @@ async function modelRequestBody(actor: Actor, input: Record<string, unknown>) {
   const response = await runChatTurn({
     actor,
     request: chatRequest(input),
-    signal: new AbortController().signal,
   });
   await response.text();
   const sent = fake.requests.filter((request) => request.path.endsWith("/chat/completions"));
@@ -147,7 +146,7 @@ describe("[BUILDER]: a GPT keeps working when an administrator disables its mode
     });
 
     for (const isPreview of [true, false]) {
-      const turn = await prepareTurn({
+      const turn = await planTurn({
         actor: owner,
         request: chatRequest({ gptId: gpt.id, isPreview, message: { text: "Still there?" } }),
       });

@@ -6,7 +6,7 @@ import { DELETE as deleteRoute, PATCH as patchRoute } from "@/app/api/gpts/[id]/
 import { GET as listRoute } from "@/app/api/gpts/route";
 import { listGptsForAdmin } from "@/lib/admin/queries";
 import type { Actor } from "@/lib/auth/session";
-import { prepareTurn } from "@/lib/chat/prepare-turn";
+import { planTurn } from "@/lib/chat/plan-turn";
 import { getConversation, listConversations } from "@/lib/chat/queries";
 import { chatRequestSchema } from "@/lib/chat/schemas";
 import { prisma } from "@/lib/db";
@@ -112,7 +112,7 @@ describe("[BUILDER]: soft delete", () => {
       { gptId: gpt.id, message: { text: "A new chat" } },
     ]) {
       const error = await expectAppError(
-        prepareTurn({ actor: user, request: chatRequestSchema.parse(body) }),
+        planTurn({ actor: user, request: chatRequestSchema.parse(body) }),
         "forbidden",
       );
       expect(error.message).toBe("This GPT is no longer available.");
@@ -122,7 +122,7 @@ describe("[BUILDER]: soft delete", () => {
       isPreview: true,
       message: { text: "Preview" },
     });
-    await expectAppError(prepareTurn({ actor: owner, request: ownerPreview }), "forbidden");
+    await expectAppError(planTurn({ actor: owner, request: ownerPreview }), "forbidden");
     expect(await prisma.message.count({ where: { conversationId: conversation.id } })).toBe(before);
   });
 

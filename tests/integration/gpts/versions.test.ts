@@ -5,7 +5,7 @@ import { GET as versionRoute } from "@/app/api/gpts/[id]/versions/[number]/route
 import { GET as versionsRoute } from "@/app/api/gpts/[id]/versions/route";
 import { PUT as visibilityRoute } from "@/app/api/gpts/[id]/visibility/route";
 import type { Actor } from "@/lib/auth/session";
-import { prepareTurn } from "@/lib/chat/prepare-turn";
+import { planTurn } from "@/lib/chat/plan-turn";
 import { chatRequestSchema } from "@/lib/chat/schemas";
 import { prisma } from "@/lib/db";
 import { createGpt } from "@/lib/gpts/create-gpt";
@@ -34,7 +34,7 @@ const V1 = {
 const V2_INSTRUCTIONS = "Be brief.\nAnswer in feet.\nCite the harbour.";
 
 beforeAll(async () => {
-  // prepareTurn needs a model to exist; nothing here calls it.
+  // planTurn needs a model to exist; nothing here calls it.
   await createFakeModel("http://127.0.0.1:9/v1");
 });
 
@@ -61,11 +61,11 @@ async function publishedWithEditedDraft(owner: Actor) {
 }
 
 async function chatSource(actor: Actor, gptId: string) {
-  const turn = await prepareTurn({
+  const { source } = await planTurn({
     actor,
     request: chatRequestSchema.parse({ gptId, message: { text: "Which version?" } }),
   });
-  return { instructions: turn.instructions, gptName: turn.gptName, versionId: turn.versionId };
+  return { instructions: source.instructions, gptName: source.name, versionId: source.versionId };
 }
 
 function jsonRequest(method: string, body?: unknown) {

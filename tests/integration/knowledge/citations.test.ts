@@ -56,7 +56,6 @@ async function ask(actor: Actor, gptId: string, text: string, extra: Record<stri
   const response = await runChatTurn({
     actor,
     request: chatRequestSchema.parse({ gptId, message: { text }, ...extra }),
-    signal: new AbortController().signal,
   });
   const body = await response.text();
   const conversationId = response.headers.get("x-conversation-id")!;

@@ -1,26 +1,19 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { GET, PUT } from "@/app/api/admin/settings/route";
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { getKnowledgeLimits } from "@/lib/settings/instance-settings";
 import { createActor } from "../../support/factories";
 import { setSessionActor } from "../../support/session-stub";
+import {
+  defaultSettingsView,
+  getSettingsRoute,
+  putSettingsRoute,
+} from "../../support/settings-api";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
 let admin: Actor;
 let user: Actor;
-
-const noParams = { params: Promise.resolve({}) };
-const put = (body: unknown) =>
-  PUT(
-    new Request("http://localhost/api/admin/settings", {
-      method: "PUT",
-      body: JSON.stringify(body),
-      headers: { "content-type": "application/json" },
-    }),
-    noParams,
-  );
 
 const valid = {
   knowledgeMaxFilesPerGpt: 5,
@@ -31,6 +24,11 @@ const valid = {
   egressAllowlist: ["10.0.0.5:8080", "[fd00::1]:443"],
   egressAllowedPorts: [8080, 8443],
   actionMaxCallsPerTurn: 5,
+  chatBurstMessages: 10,
+  chatMessagesPerMinute: 20,
+  chatDailyMessages: 500,
+  gptDailySpendCapDollars: "20.00",
+  instanceDailySpendCapDollars: "100.00",
 };
 
 async function model(kind: "CHAT" | "EMBEDDING", isEnabled = true) {
@@ -53,20 +51,9 @@ beforeAll(async () => {
 describe("[ADMIN]: instance settings set the knowledge limits and the embedding model", () => {
   it("GET shows the defaults; PUT saves, is audited, and the new limits apply to uploads", async () => {
     setSessionActor(admin);
-    const before = await (
-      await GET(new Request("http://localhost/api/admin/settings"), noParams)
-    ).json();
-    expect(before.settings).toEqual({
-      knowledgeMaxFilesPerGpt: 20,
-      knowledgeMaxFileMb: 50,
-      knowledgeMaxTokensPerFile: 2_000_000,
-      knowledgeMaxMbPerCreator: 1024,
-      embeddingModelConfigId: null,
-      egressAllowlist: [],
-      egressAllowedPorts: [],
-      actionMaxCallsPerTurn: 8,
-    });
-    const response = await put(valid);
+    const before = await (await getSettingsRoute()).json();
+    expect(before.settings).toEqual(defaultSettingsView);
+    const response = await putSettingsRoute(valid);
     expect(response.status).toBe(200);
     expect((await response.json()).settings).toEqual(valid);
     expect(await getKnowledgeLimits()).toEqual({
@@ -85,7 +72,7 @@ describe("[ADMIN]: instance settings set the knowledge limits and the embedding 
 
   it("refuses zero, fractions and absurd values, field by field", async () => {
     setSessionActor(admin);
-    const response = await put({
+    const response = await putSettingsRoute({
       ...valid,
       knowledgeMaxFilesPerGpt: 0,
       knowledgeMaxFileMb: 1.5,
@@ -102,7 +89,7 @@ describe("[ADMIN]: instance settings set the knowledge limits and the embedding 
 
   it("refuses allowlist entries that are not exact host:port, and impossible ports", async () => {
     setSessionActor(admin);
-    const response = await put({
+    const response = await putSettingsRoute({
       ...valid,
       egressAllowlist: ["10.0.0.5", "http://api.internal:80", "api.internal:99999"],
       egressAllowedPorts: [0],
@@ -125,23 +112,21 @@ describe("[ADMIN]: instance settings set the knowledge limits and the embedding 
     const disabled = await model("EMBEDDING", false);
     const embedding = await model("EMBEDDING");
     for (const id of [chat.id, disabled.id, "no-such-model"]) {
-      const response = await put({ ...valid, embeddingModelConfigId: id });
+      const response = await putSettingsRoute({ ...valid, embeddingModelConfigId: id });
       expect(response.status).toBe(400);
       expect((await response.json()).error.fieldErrors.embeddingModelConfigId).toBeDefined();
     }
-    const response = await put({ ...valid, embeddingModelConfigId: embedding.id });
+    const response = await putSettingsRoute({ ...valid, embeddingModelConfigId: embedding.id });
     expect(response.status).toBe(200);
     expect((await response.json()).settings.embeddingModelConfigId).toBe(embedding.id);
-    await put(valid);
+    await putSettingsRoute(valid);
   });
 
   it("is for administrators only", async () => {
     setSessionActor(user);
-    expect((await GET(new Request("http://localhost/api/admin/settings"), noParams)).status).toBe(
-      403,
-    );
-    expect((await put(valid)).status).toBe(403);
+    expect((await getSettingsRoute()).status).toBe(403);
+    expect((await putSettingsRoute(valid)).status).toBe(403);
     setSessionActor(null);
-    expect((await put(valid)).status).toBe(401);
+    expect((await putSettingsRoute(valid)).status).toBe(401);
   });
 });

@@ -43,6 +43,11 @@ describe("[ADMIN]: knowledge limits form", () => {
     egressAllowlist: [],
     egressAllowedPorts: "",
     actionMaxCallsPerTurn: "8",
+    chatBurstMessages: "10",
+    chatMessagesPerMinute: "20",
+    chatDailyMessages: "500",
+    gptDailySpendCapDollars: "20.00",
+    instanceDailySpendCapDollars: "100.00",
   };
 
   it("turns typed limits into numbers", () => {
@@ -64,5 +69,34 @@ describe("[ADMIN]: knowledge limits form", () => {
       "knowledgeMaxFilesPerGpt",
       "knowledgeMaxMbPerCreator",
     ]);
+  });
+
+  it("chat limits: 0 days and caps are allowed; each bad count or amount is reported at its field", () => {
+    const valid = parseSettingsForm({
+      ...values,
+      chatDailyMessages: "0",
+      gptDailySpendCapDollars: "0",
+    });
+    expect(valid.isValid && valid.settings).toMatchObject({
+      chatDailyMessages: 0,
+      gptDailySpendCapDollars: "0.00",
+    });
+    const invalid = parseSettingsForm({
+      ...values,
+      chatBurstMessages: "0",
+      chatMessagesPerMinute: "10001",
+      chatDailyMessages: "",
+      gptDailySpendCapDollars: "-3",
+      instanceDailySpendCapDollars: "1.0000001",
+    });
+    expect(invalid.isValid).toBe(false);
+    if (invalid.isValid) return;
+    expect(invalid.fieldErrors).toEqual({
+      chatBurstMessages: "Must be at least 1.",
+      chatMessagesPerMinute: "At most 10,000.",
+      chatDailyMessages: "Enter a number of messages.",
+      gptDailySpendCapDollars: "Use 0 or more; 0 means no cap.",
+      instanceDailySpendCapDollars: "Use at most 6 decimal places (a micro-dollar).",
+    });
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SettingsManager } from "@/components/admin/settings-manager";
 import { getActor } from "@/lib/auth/session";
+import { getInstanceSpendTodayForAdmin } from "@/lib/limits/queries";
 import { listModelsForAdmin } from "@/lib/models/queries";
 import { getInstanceSettingsForAdmin } from "@/lib/settings/update-instance-settings";
 
@@ -11,9 +12,16 @@ export default async function AdminSettingsPage() {
   // Layouts and pages render in parallel: the page checks the role itself.
   const actor = await getActor();
   if (actor?.role !== "ADMIN") notFound();
-  const [settings, models] = await Promise.all([
+  const [settings, models, instanceSpendToday] = await Promise.all([
     getInstanceSettingsForAdmin({ actor }),
     listModelsForAdmin({ actor }),
+    getInstanceSpendTodayForAdmin({ actor }),
   ]);
-  return <SettingsManager initialSettings={settings} initialModels={models} />;
+  return (
+    <SettingsManager
+      initialSettings={settings}
+      initialModels={models}
+      instanceSpendTodayMicros={instanceSpendToday}
+    />
+  );
 }

@@ -7,7 +7,7 @@ import {
 
 export const dynamic = "force-dynamic";
 
-/** GET → { settings: InstanceSettingsView } (knowledge limits, embedding model). */
+/** GET → { settings: InstanceSettingsView } (chat limits, knowledge limits, embedding model, egress). */
 export const GET = route({ access: "admin" }, async ({ actor }) => ({
   settings: await getInstanceSettingsForAdmin({ actor }),
 }));

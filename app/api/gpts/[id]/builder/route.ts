@@ -15,6 +15,5 @@ export const GET = route<undefined, Params>({ access: "user" }, ({ actor, params
 /** One builder turn, streamed as an AI SDK UI message stream; `{ message, revision }`. */
 export const POST = route<typeof builderTurnRequestSchema, Params>(
   { access: "user", body: builderTurnRequestSchema },
-  ({ actor, body, params, request }) =>
-    runBuilderTurn({ actor, gptId: params.id, request: body, signal: request.signal }),
+  ({ actor, body, params }) => runBuilderTurn({ actor, gptId: params.id, request: body }),
 );

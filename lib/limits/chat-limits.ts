@@ -1,0 +1,67 @@
+import "server-only";
+import type { InstanceSettings } from "../generated/prisma/client";
+import { getInstanceSettings } from "../settings/instance-settings";
+
+/**
+ * The limits one user's chat turns run under. Data, not constants: today every user gets the
+ * instance's settings; per-plan limits will choose them by user.
+ */
+export type ChatLimits = {
+  /** Messages a user may send at once (the token bucket's capacity); at least 1. */
+  burstMessages: number;
+  /** Sustained messages per minute (the bucket refills at this rate); at least 1. */
+  messagesPerMinute: number;
+  /** Messages per user per UTC day; 0: no daily allowance. */
+  dailyMessages: number;
+  /** Model spend per GPT per UTC day, micro-dollars; 0: no cap. */
+  gptDailySpendCapMicros: number;
+  /** Model spend of the whole instance per UTC day, micro-dollars; 0: no cap. */
+  instanceDailySpendCapMicros: number;
+};
+
+/** Long enough to spare the database a read per turn; short enough for other processes to follow. */
+const CACHE_TTL_MS = 5_000;
+
+type CacheEntry = { limits: Promise<ChatLimits>; expiresAt: number };
+
+// On globalThis: Next may load this module more than once per process (route bundles), and the
+// settings save must clear the cache the chat routes read.
+const cache = globalThis as unknown as { atelierChatLimits?: CacheEntry };
+
+export function chatLimitsOf(settings: InstanceSettings): ChatLimits {
+  return {
+    burstMessages: settings.chatBurstMessages,
+    messagesPerMinute: settings.chatMessagesPerMinute,
+    dailyMessages: settings.chatDailyMessages,
+    // Safe as numbers: the settings allow at most 10^15 micro-dollars ($1,000,000,000).
+    gptDailySpendCapMicros: Number(settings.gptDailySpendCapMicros),
+    instanceDailySpendCapMicros: Number(settings.instanceDailySpendCapMicros),
+  };
+}
+
+/**
+ * The chat limits for a user's next turn. On the hot path of every turn, so the settings row is
+ * cached in process for 5 s: a save applies at once in the process that saved it, and within 5 s in
+ * the others sharing the database. `userId` is for per-plan limits; unused today.
+ */
+export async function getChatLimits({ userId: _userId }: { userId: string }): Promise<ChatLimits> {
+  const now = Date.now();
+  const cached = cache.atelierChatLimits;
+  if (cached && cached.expiresAt > now) return cached.limits;
+  // Concurrent turns share one read. A save (forgetChatLimitsCache) drops the entry, so a read
+  // begun before the save never lands in the cache after it.
+  const entry: CacheEntry = {
+    limits: getInstanceSettings().then(chatLimitsOf),
+    expiresAt: now + CACHE_TTL_MS,
+  };
+  cache.atelierChatLimits = entry;
+  entry.limits.catch(() => {
+    if (cache.atelierChatLimits === entry) cache.atelierChatLimits = undefined;
+  });
+  return entry.limits;
+}
+
+/** Called after the admin saves settings, and by tests that change settings or swap databases. */
+export function forgetChatLimitsCache(): void {
+  cache.atelierChatLimits = undefined;
+}

@@ -1,0 +1,6 @@
+/** DailySpend scopes: the whole instance, and one GPT. */
+export const INSTANCE_SPEND_SCOPE = "instance";
+
+export function gptSpendScope(gptId: string): string {
+  return `gpt:${gptId}`;
+}
