@@ -1,31 +1,23 @@
 "use client";
 
-import { useChat } from "@ai-sdk/react";
-import { useQueryClient } from "@tanstack/react-query";
-import { DefaultChatTransport, type UIMessage } from "ai";
-import { RotateCcw } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type ReactNode, useMemo, useRef } from "react";
+import type { ReactNode } from "react";
 import { StickToBottom } from "use-stick-to-bottom";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { GptAvatar } from "@/components/ui/gpt-avatar";
-import type { MentionableGpt } from "@/lib/chat/mentionable-gpts";
-import { type ChatMessage, type ChatMessageMetadata, mentionOf } from "@/lib/chat/schemas";
+import { type ChatMessage, mentionOf } from "@/lib/chat/schemas";
 import { citationsOf } from "@/lib/knowledge/citations/types";
 import { cn } from "@/lib/utils/cn";
 import { actionCallsOf } from "./action-calls-of";
+import { AnswerActions } from "./answer-actions";
+import { ChatFailureAlert, useSecondsUntil } from "./chat-failure-alert";
+import { ChatIntro } from "./chat-intro";
+import { lastUserIndex, savedQuestionId, textOfParts } from "./chat-messages";
 import { Composer } from "./composer";
-import { conversationKeys } from "./hooks";
-import { markLastAnswerInterrupted } from "./interrupted-answer";
-import { useMentionMessages } from "./mention-messages";
+import { EditableQuestion } from "./editable-question";
 import { MessageBubble } from "./message-bubble";
-import { MessageFeedback } from "./message-feedback";
-import { parseChatError } from "./parse-chat-error";
-
-type Metadata = ChatMessageMetadata & { conversationId?: string };
-type Message = UIMessage<Metadata>;
+import { useChatTurns } from "./use-chat-turns";
 
 export type ChatPanelProps = {
   gptId: string;
@@ -58,82 +50,29 @@ export type ChatPanelProps = {
   className?: string;
 };
 
-function textOf(message: Message): string {
-  return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
-}
-
 /**
  * A chat with one GPT. The client sends only the new message and the conversation id; the server
- * reloads history. A new conversation's id arrives in the response's x-conversation-id header,
- * before any text, so even an immediate Stop keeps the next message in the same conversation.
+ * reloads history and writes the answer whether or not this page keeps reading it: a reload
+ * resumes it, Stop stops it on the server (see useChatTurns).
  */
 export function ChatPanel(props: ChatPanelProps) {
   const { gptId, gptName, isPreview = false, initialMessages = [], starters = [] } = props;
-  const queryClient = useQueryClient();
   const router = useRouter();
   const { signInHref } = props;
-  const conversationIdRef = useRef<string | undefined>(props.conversationId);
-
-  const transport = useMemo(() => {
-    // Learn the id of a conversation the server just created, and give it its own URL.
-    const adoptConversation = (id: string) => {
-      if (conversationIdRef.current === id) return;
-      conversationIdRef.current = id;
-      if (!isPreview) window.history.replaceState(null, "", `/c/${id}`);
-      queryClient.invalidateQueries({ queryKey: conversationKeys.all });
-    };
-    return new DefaultChatTransport<Message>({
-      api: "/api/chat",
-      fetch: async (input, init) => {
-        const response = await fetch(input, init);
-        const id = response.headers.get("x-conversation-id");
-        if (id) adoptConversation(id);
-        return response;
-      },
-      prepareSendMessagesRequest: ({ messages, trigger }) => {
-        const lastUser = [...messages].reverse().find((message) => message.role === "user");
-        return {
-          body: {
-            gptId,
-            isPreview,
-            conversationId: conversationIdRef.current,
-            trigger,
-            message: lastUser ? { text: textOf(lastUser) } : undefined,
-            // The server checks it and stores it with the message; a retry sends it again.
-            mentionGptId: lastUser ? mentionOf(lastUser.parts)?.gptId : undefined,
-          },
-        };
-      },
-    });
-  }, [gptId, isPreview, queryClient]);
-
-  const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError } =
-    useChat<Message>({
-      messages: initialMessages as Message[],
-      transport,
-      onFinish: () => {
-        queryClient.invalidateQueries({ queryKey: conversationKeys.all });
-      },
-    });
-
-  const isBusy = status === "submitted" || status === "streaming";
-  const errorMessage = parseChatError(error);
+  const turns = useChatTurns({
+    gptId,
+    isPreview,
+    conversationId: props.conversationId,
+    initialMessages,
+  });
+  const { messages, status, isBusy, isStreaming, isStopping, failure } = turns;
+  const lockedFor = useSecondsUntil(failure?.lockedUntil ?? null);
   const canChat = !props.signInHref && !props.noModel && !props.unavailableMessage;
-
-  const mentions = useMentionMessages();
-
-  function send(text: string, options?: { mention: MentionableGpt | null }) {
-    clearError();
-    sendMessage(mentions.userMessage(text, options?.mention ?? null));
-  }
-
-  /** Stops the stream; the partial answer is kept (the server saves it as interrupted). */
-  async function stopAnswer() {
-    const wasStreaming = status === "streaming";
-    await stop();
-    if (!wasStreaming) return;
-    setMessages(markLastAnswerInterrupted);
-  }
+  // Edit and regenerate start a new turn: only while nothing else is going on.
+  const canAct = canChat && !isBusy && !failure;
+  const lastIndex = messages.length - 1;
+  const lastQuestion = lastUserIndex(messages);
+  const gptAvatar = { src: props.avatarSrc, color: props.avatarColor };
 
   return (
     <div className={cn("flex h-full min-h-0 flex-col", props.className)}>
@@ -149,46 +88,64 @@ export function ChatPanel(props: ChatPanelProps) {
               {...props}
               starters={starters}
               // Visitors: a starter is a way in, through sign-in and back to this GPT.
-              onStarter={canChat ? send : signInHref ? () => router.push(signInHref) : undefined}
+              onStarter={
+                canChat ? turns.send : signInHref ? () => router.push(signInHref) : undefined
+              }
             />
           ) : (
             messages.map((message, index) => {
-              const isStreaming =
-                isBusy && index === messages.length - 1 && message.role === "assistant";
+              const text = textOfParts(message.parts);
+              if (message.role === "user") {
+                const canEdit =
+                  canAct && index === lastQuestion && savedQuestionId(messages, index) !== null;
+                return (
+                  <EditableQuestion
+                    key={message.id}
+                    text={text}
+                    gptName={gptName}
+                    mentionName={mentionOf(message.parts)?.name}
+                    onEdit={canEdit ? turns.editLastQuestion : undefined}
+                  />
+                );
+              }
+              const status = message.metadata?.status;
+              // Also an answer the page loaded while it was being written, until it is resumed.
+              const isLive =
+                (isStreaming || status === "STREAMING") &&
+                !isStopping &&
+                index === lastIndex &&
+                message.role === "assistant";
               const actionCalls = actionCallsOf(message.parts);
               // An answer that failed before any text has nothing to show; the alert explains.
-              if (
-                message.role === "assistant" &&
-                !textOf(message) &&
-                actionCalls.length === 0 &&
-                !isStreaming &&
-                !message.metadata?.status
-              ) {
-                return null;
-              }
+              if (!text && actionCalls.length === 0 && !isLive && !status) return null;
+              const isSettled = !isLive && status !== "STREAMING";
               return (
                 <MessageBubble
                   key={message.id}
                   author={message.role}
-                  text={textOf(message)}
+                  text={text}
                   citations={citationsOf(message.parts)}
                   actionCalls={actionCalls}
                   gptName={gptName}
-                  gptAvatar={{ src: props.avatarSrc, color: props.avatarColor }}
-                  status={message.metadata?.status}
+                  gptAvatar={gptAvatar}
+                  status={status}
                   errorMessage={message.metadata?.errorMessage}
-                  isStreaming={isStreaming}
-                  mentionName={message.role === "user" ? mentionOf(message.parts)?.name : null}
+                  isStreaming={isLive}
                   answeredBy={message.metadata?.answeredBy}
                   footer={
-                    message.role === "assistant" &&
-                    !isPreview &&
-                    !isStreaming &&
-                    message.metadata?.status !== "FAILED" ? (
-                      <MessageFeedback
-                        messageId={message.id}
-                        gptName={message.metadata?.answeredBy?.name ?? gptName}
-                        initial={message.metadata?.feedback}
+                    isSettled ? (
+                      <AnswerActions
+                        text={text}
+                        onRegenerate={canAct && index === lastIndex ? turns.regenerate : undefined}
+                        feedback={
+                          !isPreview && status !== "FAILED"
+                            ? {
+                                messageId: message.id,
+                                gptName: message.metadata?.answeredBy?.name ?? gptName,
+                                initial: message.metadata?.feedback,
+                              }
+                            : null
+                        }
                       />
                     ) : null
                   }
@@ -201,29 +158,18 @@ export function ChatPanel(props: ChatPanelProps) {
               author="assistant"
               text=""
               gptName={gptName}
-              gptAvatar={{ src: props.avatarSrc, color: props.avatarColor }}
-              answeredBy={mentions.pendingAnswerer(messages.at(-1))}
+              gptAvatar={gptAvatar}
+              answeredBy={turns.pendingAnswerer(messages.at(-1))}
               isStreaming
             />
           )}
-          {errorMessage && (
-            <Alert
-              variant="destructive"
-              className="flex flex-wrap items-center justify-between gap-3"
-              data-testid="chat-error"
-            >
-              <span>{errorMessage}</span>
-              <Button
-                size="sm"
-                variant="outline"
-                onClick={() => {
-                  clearError();
-                  regenerate();
-                }}
-              >
-                <RotateCcw className="size-3.5" aria-hidden /> Retry
-              </Button>
-            </Alert>
+          {failure && (
+            <ChatFailureAlert
+              state={failure}
+              onRetry={turns.retry}
+              onCancelRetry={turns.cancelAutoRetry}
+              onDismiss={turns.dismissFailure}
+            />
           )}
         </StickToBottom.Content>
       </StickToBottom>
@@ -252,9 +198,11 @@ export function ChatPanel(props: ChatPanelProps) {
           </div>
         ) : (
           <Composer
-            onSend={send}
-            onStop={stopAnswer}
+            onSend={turns.send}
+            onStop={() => void turns.stop()}
             isBusy={isBusy}
+            isStopping={isStopping}
+            canSend={lockedFor === 0}
             placeholder={`Message ${gptName}`}
             // The preview answers from the draft only; "@" is for store chats.
             mentions={isPreview ? undefined : { excludeGptId: gptId }}
@@ -266,67 +214,6 @@ export function ChatPanel(props: ChatPanelProps) {
             : "GPTs can make mistakes. Check important information."}
         </p>
       </div>
-    </div>
-  );
-}
-
-function ChatIntro({
-  gptName,
-  avatarSrc,
-  avatarColor,
-  description,
-  creatorName,
-  conversationCount,
-  starters = [],
-  onStarter,
-  introExtras,
-  intro,
-  introFooter,
-}: ChatPanelProps & { onStarter?: (text: string) => void }) {
-  return (
-    <div className={cn("flex flex-col items-center gap-3 text-center", !intro && "pt-8 sm:pt-16")}>
-      {intro ?? (
-        <>
-          <GptAvatar name={gptName} src={avatarSrc} color={avatarColor} size="xl" />
-          <h2 className="text-2xl font-semibold tracking-tight">{gptName}</h2>
-          {description && <p className="max-w-md text-sm text-muted-foreground">{description}</p>}
-          {creatorName && (
-            <p className="text-xs text-muted-foreground">
-              By {creatorName}
-              {conversationCount !== undefined && (
-                <>
-                  {" · "}
-                  <span data-testid="conversation-count">
-                    {conversationCount.toLocaleString("en-US")} conversation
-                    {conversationCount === 1 ? "" : "s"}
-                  </span>
-                </>
-              )}
-            </p>
-          )}
-          {introExtras}
-        </>
-      )}
-      {starters.length > 0 && (
-        <ul
-          className="mt-6 grid w-full max-w-2xl gap-2 sm:grid-cols-2"
-          aria-label="Conversation starters"
-        >
-          {starters.map((starter) => (
-            <li key={starter}>
-              <button
-                type="button"
-                disabled={!onStarter}
-                onClick={() => onStarter?.(starter)}
-                className="h-full w-full rounded-xl border bg-card px-4 py-3 text-left text-sm transition-colors hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring disabled:cursor-default disabled:hover:bg-card"
-              >
-                {starter}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {introFooter}
     </div>
   );
 }

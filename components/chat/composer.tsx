@@ -15,12 +15,15 @@ type ComposerLabels = {
   input: string;
   send: string;
   stop: string;
+  /** While the server finishes stopping the answer. */
+  stopping: string;
 };
 
 const CHAT_LABELS: ComposerLabels = {
   input: "Message",
   send: "Send message",
   stop: "Stop generating",
+  stopping: "Stopping…",
 };
 
 /**
@@ -33,6 +36,8 @@ export function Composer({
   onSend,
   onStop,
   isBusy,
+  isStopping = false,
+  canSend = true,
   isDisabled,
   placeholder,
   inputId = "chat-input",
@@ -45,6 +50,10 @@ export function Composer({
   onSend: (text: string, options: { mention: MentionableGpt | null }) => void;
   onStop: () => void;
   isBusy: boolean;
+  /** Stop was pressed and the server is saving the stopped answer: nothing can be sent yet. */
+  isStopping?: boolean;
+  /** False while sending must wait (a short rate limit); typing stays possible. */
+  canSend?: boolean;
   isDisabled?: boolean;
   placeholder: string;
   inputId?: string;
@@ -73,7 +82,7 @@ export function Composer({
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
-    if (!trimmed || isBusy || isDisabled || isTooLong) return;
+    if (!trimmed || isBusy || isDisabled || isTooLong || !canSend) return;
     onSend(trimmed, { mention: picker.selected });
     picker.clearSelected();
     picker.close();
@@ -154,7 +163,8 @@ export function Composer({
             size="icon"
             variant="secondary"
             onClick={onStop}
-            aria-label={labels.stop}
+            isLoading={isStopping}
+            aria-label={isStopping ? labels.stopping : labels.stop}
             className="rounded-full"
           >
             <Square className="size-3.5 fill-current" aria-hidden />
@@ -163,7 +173,7 @@ export function Composer({
           <Button
             type="submit"
             size="icon"
-            disabled={!trimmed || isDisabled || isTooLong}
+            disabled={!trimmed || isDisabled || isTooLong || !canSend}
             aria-label={labels.send}
             className="rounded-full"
           >

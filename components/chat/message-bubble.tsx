@@ -29,7 +29,7 @@ type Props = {
   mentionName?: string | null;
   /** An answer from an @mentioned GPT: its name and picture replace the conversation's GPT. */
   answeredBy?: AnsweredBy | null;
-  /** Under a finished answer (the thumbs). */
+  /** Under a finished answer (copy, regenerate, thumbs), or under a user message (edit). */
   footer?: ReactNode;
 };
 
@@ -50,7 +50,7 @@ export function MessageBubble({
 }: Props) {
   if (author === "user") {
     return (
-      <div className="flex justify-end" data-testid="message-user">
+      <div className="group flex flex-col items-end gap-1" data-testid="message-user">
         <div className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl bg-muted px-4 py-2.5 text-sm sm:max-w-[75%]">
           {mentionName ? (
             <span
@@ -64,6 +64,7 @@ export function MessageBubble({
           ) : null}
           {text}
         </div>
+        {footer}
       </div>
     );
   }
@@ -121,14 +122,21 @@ export function MessageBubble({
             <span className="size-2 animate-pulse rounded-full bg-muted-foreground [animation-delay:300ms]" />
           </span>
         ) : null}
-        {status === "INTERRUPTED" && (
+        {status === "INTERRUPTED" && !errorMessage && (
           <p className="mt-2 inline-flex items-center gap-1.5 text-xs text-muted-foreground">
             <CircleStop className="size-3.5" aria-hidden /> Stopped
           </p>
         )}
+        {/* Cut off by a server restart or crash: the server says so (and how to get the rest). */}
+        {status === "INTERRUPTED" && errorMessage && (
+          <p className="mt-2 flex items-start gap-1.5 text-xs text-muted-foreground">
+            <CircleAlert className="mt-px size-3.5 shrink-0" aria-hidden /> {errorMessage}
+          </p>
+        )}
         {status === "FAILED" && (
-          <p className="mt-2 inline-flex items-center gap-1.5 text-xs text-destructive">
-            <CircleAlert className="size-3.5" aria-hidden /> {errorMessage ?? "This answer failed."}
+          <p role="alert" className="mt-2 flex items-start gap-1.5 text-xs text-destructive">
+            <CircleAlert className="mt-px size-3.5 shrink-0" aria-hidden />{" "}
+            {errorMessage ?? "This answer failed."}
           </p>
         )}
         {footer}

@@ -1,7 +1,7 @@
 "use client";
 
 import { ThumbsDown, ThumbsUp } from "lucide-react";
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { FeedbackRating, MessageFeedbackState } from "@/lib/chat/schemas";
@@ -19,11 +19,14 @@ export function MessageFeedback({
   messageId,
   gptName,
   initial,
+  leading,
 }: {
   messageId: string;
   /** The GPT that answered (whose creator reads the note). */
   gptName: string;
   initial?: MessageFeedbackState | null;
+  /** Other answer actions, in the same row before the thumbs (copy, regenerate). */
+  leading?: ReactNode;
 }) {
   const [feedback, setFeedback] = useState<MessageFeedbackState | null>(initial ?? null);
   const [isEditing, setIsEditing] = useState(false);
@@ -70,6 +73,7 @@ export function MessageFeedback({
   return (
     <div className="mt-1 grid gap-2" data-testid="message-feedback">
       <div className="-ml-2 flex items-center gap-0.5">
+        {leading}
         {thumbs.map(({ rating, label, Icon }) => {
           const isPressed = feedback?.rating === rating;
           return (

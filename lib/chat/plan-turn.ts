@@ -103,8 +103,12 @@ export async function planTurn({
       throw new AppError("bad_request", "This conversation belongs to another chat mode.");
     }
     latest = await latestMessages(conversation.id);
-    if (latest[0]?.status === "STREAMING")
-      throw new AppError("conflict", ANSWER_IN_PROGRESS_MESSAGE);
+    if (latest[0]?.status === "STREAMING") {
+      // The detail lets a client resume the answer in progress (GET /api/chat/:id/stream).
+      throw new AppError("conflict", ANSWER_IN_PROGRESS_MESSAGE, undefined, {
+        details: { reason: "answer_in_progress" },
+      });
+    }
   } else if (request.trigger !== "submit-message") {
     throw new AppError("bad_request", "There is no message to answer. Type a new message.");
   }

@@ -17,6 +17,8 @@ import { currentInstanceId } from "../instances/app-instance";
 export type BusEvents = {
   /** Store listings changed somewhere: drop cached listings (lib/store/listing-cache.ts). */
   "store-listings": Record<string, never>;
+  /** The admin saved the instance settings: drop settings cached in process (chat limits). */
+  "instance-settings": Record<string, never>;
   /** A consent or connect prompt was answered: wake the call waiting on it. */
   "action-prompt": { promptId: string };
   /** Stop a streaming answer, wherever it runs. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { subscribe } from "../events/bus";
 import type { InstanceSettings } from "../generated/prisma/client";
 import { getInstanceSettings } from "../settings/instance-settings";
 
@@ -41,8 +42,8 @@ export function chatLimitsOf(settings: InstanceSettings): ChatLimits {
 
 /**
  * The chat limits for a user's next turn. On the hot path of every turn, so the settings row is
- * cached in process for 5 s: a save applies at once in the process that saved it, and within 5 s in
- * the others sharing the database. `userId` is for per-plan limits; unused today.
+ * cached in process for 5 s; a save clears it at once in every process sharing the database (the
+ * TTL bounds what a missed notification can cost). `userId` is for per-plan limits; unused today.
  */
 export async function getChatLimits({ userId: _userId }: { userId: string }): Promise<ChatLimits> {
   const now = Date.now();
@@ -61,7 +62,15 @@ export async function getChatLimits({ userId: _userId }: { userId: string }): Pr
   return entry.limits;
 }
 
-/** Called after the admin saves settings, and by tests that change settings or swap databases. */
+/** Called by tests that change settings or swap databases (a save goes through the event bus). */
 export function forgetChatLimitsCache(): void {
   cache.atelierChatLimits = undefined;
+}
+
+// A save in any app process clears this cache in every process (lib/events/bus.ts).
+const hooks = globalThis as unknown as { atelierChatLimitsHooked?: boolean };
+if (!hooks.atelierChatLimitsHooked) {
+  hooks.atelierChatLimitsHooked = true;
+  subscribe("instance-settings", forgetChatLimitsCache);
+  subscribe("reconnected", forgetChatLimitsCache);
 }

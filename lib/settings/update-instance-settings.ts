@@ -2,8 +2,8 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { publish } from "../events/bus";
 import type { InstanceSettings } from "../generated/prisma/client";
-import { forgetChatLimitsCache } from "../limits/chat-limits";
 import { formatDollars, parseDollars } from "../limits/dollars";
 import { getInstanceSettings } from "./instance-settings";
 import {
@@ -110,6 +110,6 @@ export async function updateInstanceSettings({
     return settings;
   });
   // This process applies the new chat limits at once; other processes within their cache's 5 s.
-  forgetChatLimitsCache();
+  publish("instance-settings", {});
   return toInstanceSettingsView(saved);
 }

@@ -5,10 +5,12 @@ import { DefaultChatTransport } from "ai";
 import { RotateCcw } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { StickToBottom } from "use-stick-to-bottom";
+import { createTurnFetch } from "@/components/chat/answer-requests";
+import { markLastAnswer } from "@/components/chat/chat-messages";
 import { Composer } from "@/components/chat/composer";
-import { markLastAnswerInterrupted } from "@/components/chat/interrupted-answer";
 import { MessageBubble } from "@/components/chat/message-bubble";
 import { parseChatError } from "@/components/chat/parse-chat-error";
+import { useAnswerStop } from "@/components/chat/use-answer-stop";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { builderTurnUrl } from "@/lib/builder/api-client";
@@ -30,6 +32,7 @@ const BUILDER_COMPOSER_LABELS = {
   input: "Message the GPT Builder",
   send: "Send to the builder",
   stop: "Stop the builder",
+  stopping: "Stopping the builder…",
 };
 
 type BuilderChatProps = {
@@ -37,6 +40,8 @@ type BuilderChatProps = {
   categories: { id: string; name: string }[];
   initialMessages: ChatMessage[];
   initialChanges: BuilderChangeView[];
+  /** The builder conversation, once it exists (its id also arrives with each turn's response). */
+  conversationId: string | null;
   /** True while a turn or a change action runs: the Configure form is read-only meanwhile. */
   onBusyChange: (isBusy: boolean) => void;
 };
@@ -51,16 +56,26 @@ export function BuilderChat({
   categories,
   initialMessages,
   initialChanges,
+  conversationId,
   onBusyChange,
 }: BuilderChatProps) {
   const [input, setInput] = useState("");
   const [flushError, setFlushError] = useState<string | null>(null);
   const [isStarting, setIsStarting] = useState(false);
   const target = useRef<{ gptId: string; revision: number } | null>(null);
+  const conversationIdRef = useRef(conversationId ?? undefined);
+  const [turnFetch] = useState(() =>
+    createTurnFetch({
+      onConversationId: (id) => {
+        conversationIdRef.current = id;
+      },
+    }),
+  );
 
   const transport = useMemo(
     () =>
       new DefaultChatTransport<BuilderUIMessage>({
+        fetch: turnFetch.fetch,
         prepareSendMessagesRequest: ({ messages, trigger }) => {
           const saved = target.current!;
           const lastUser = messages.findLast((message) => message.role === "user");
@@ -74,7 +89,7 @@ export function BuilderChat({
           };
         },
       }),
-    [],
+    [turnFetch],
   );
 
   const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError } =
@@ -87,7 +102,17 @@ export function BuilderChat({
     initialChanges,
     messages,
   });
-  const isStreaming = status === "submitted" || status === "streaming";
+  // The server writes the answer even if this tab goes away: Stop stops it there too, and the
+  // form stays read-only until the stopped answer is saved (its tool calls may still land).
+  const stopper = useAnswerStop({
+    whenResponded: turnFetch.whenResponded,
+    stopStream: async () => {
+      await stop();
+      setMessages((current) => markLastAnswer(current, { status: "INTERRUPTED" }));
+    },
+    conversationId: () => conversationIdRef.current,
+  });
+  const isStreaming = status === "submitted" || status === "streaming" || stopper.isStopping;
   const isBusy = isStreaming || isStarting || pending !== null;
   const isConflict = draft.saveState === "conflict";
 
@@ -123,14 +148,6 @@ export function BuilderChat({
     if (!isStarted) setInput((current) => current || text);
   }
 
-  /** Stops the answer; the server keeps what was said and done so far (interrupted). */
-  async function stopTurn() {
-    const wasStreaming = status === "streaming";
-    await stop();
-    if (!wasStreaming) return;
-    setMessages(markLastAnswerInterrupted);
-  }
-
   const errorMessage = flushError ?? parseChatError(error);
 
   return (
@@ -154,7 +171,10 @@ export function BuilderChat({
                 changes={changesByMessage.get(message.id) ?? []}
                 categories={categories}
                 isStreaming={
-                  isStreaming && index === messages.length - 1 && message.role === "assistant"
+                  isStreaming &&
+                  !stopper.isStopping &&
+                  index === messages.length - 1 &&
+                  message.role === "assistant"
                 }
                 pending={pending}
                 isActionDisabled={isBusy || isConflict}
@@ -201,8 +221,9 @@ export function BuilderChat({
           value={input}
           onChange={setInput}
           onSend={(text) => void send(text)}
-          onStop={() => void stopTurn()}
+          onStop={() => void stopper.stopAnswer()}
           isBusy={isStreaming}
+          isStopping={stopper.isStopping}
           isDisabled={isConflict || isStarting || pending !== null}
         />
         <p className="mt-2 text-center text-xs text-muted-foreground">

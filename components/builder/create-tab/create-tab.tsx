@@ -81,6 +81,7 @@ export function CreateTab({ draft, categories, hasModel, isAdmin, onBusyChange }
       categories={categories}
       initialMessages={history.data?.messages ?? []}
       initialChanges={history.data?.changes ?? []}
+      conversationId={history.data?.conversationId ?? null}
       onBusyChange={onBusyChange}
     />
   );

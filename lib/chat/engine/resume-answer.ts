@@ -65,17 +65,33 @@ function followCheckpoints({
       const select = { parts: true, status: true, errorMessage: true } as const;
       const first = await prisma.message.findUnique({
         where: { id: messageId },
-        select: { ...select, id: true, role: true, versionId: true },
+        select: { ...select, id: true, role: true, versionId: true, createdAt: true },
       });
       if (!first) {
         controller.close();
         return;
       }
       const [shown] = await toChatMessages({ gptId, messages: [{ ...first, feedback: null }] });
+      const question = await prisma.message.findFirst({
+        where: {
+          conversationId,
+          role: "USER",
+          supersededAt: null,
+          createdAt: { lt: first.createdAt },
+        },
+        orderBy: { createdAt: "desc" },
+        select: { id: true },
+      });
+      // The same start metadata as the writing process sends (stream-turn.ts).
       controller.enqueue({
         type: "start",
         messageId,
-        messageMetadata: { conversationId, answeredBy: shown?.metadata?.answeredBy ?? null },
+        messageMetadata: {
+          conversationId,
+          questionId: question?.id ?? null,
+          answeredBy: shown?.metadata?.answeredBy ?? null,
+          status: "STREAMING",
+        },
       });
       controller.enqueue({ type: "text-start", id: "resumed" });
       const sent = { text: "", dataKeys: new Map<string, string>() };
