@@ -20,6 +20,12 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // Two app processes need PostgreSQL (never the embedded database): when CI runs a
+          // PostgreSQL pass, this file runs there only; otherwise it starts a cluster of its own.
+          exclude:
+            process.env.TEST_ALSO_POSTGRES_URL && !process.env.TEST_DATABASE_URL
+              ? ["tests/integration/chat-engine/two-processes.test.ts"]
+              : [],
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -6,8 +6,12 @@
  *
  * With TEST_ALSO_POSTGRES_URL (CI sets it), the integration suite then runs again against that
  * PostgreSQL server, still alongside e2e.
+ *
+ * The production build comes first: e2e serves it, and so do the integration tests that run real
+ * app processes (tests/integration/chat-engine: kill -9 recovery, two processes on one database).
  */
 import { spawn, spawnSync } from "node:child_process";
+import { ensureBuilt } from "./lib/build";
 
 /** Runs a command with its output shown as it comes; resolves with its exit code. */
 function runShown(args: string[]): Promise<number> {
@@ -54,6 +58,9 @@ async function integrationPasses(): Promise<number> {
   });
   return embedded || server;
 }
+
+console.log("\n=== Production build for e2e and the app-process tests ===");
+ensureBuilt(process.cwd(), process.env.E2E_DIST_DIR || ".next-e2e", { skipTypecheck: true });
 
 console.log("\n=== Integration tests, in the background (output at the end) ===");
 const integration = integrationPasses();

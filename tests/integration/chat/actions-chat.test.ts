@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/session";
+import { resumeAnswer } from "@/lib/chat/engine/resume-answer";
 import { runChatTurn } from "@/lib/chat/run-chat-turn";
 import { chatRequestSchema } from "@/lib/chat/schemas";
 import { prisma } from "@/lib/db";
@@ -138,6 +139,33 @@ async function waitForPrompt(userId: string, kind: "CONSENT" | "CONNECT" = "CONS
 
 const weather = (city: string) =>
   `[[scenario:toolCall]] [[tool:getWeather {"city":"${city}"}]] What is the weather?`;
+
+describe("[ACTIONS]: a consent prompt survives a reload", () => {
+  it("the resumed answer shows the prompt, and answering it releases the held call", async () => {
+    const owner = await createActor();
+    const user = await createActor();
+    const gpt = await createActionGpt(owner);
+    const response = await turn(user, { gptId: gpt.id, message: { text: weather("Lima") } });
+    const conversationId = response.headers.get("x-conversation-id")!;
+    const prompt = await waitForPrompt(user.id);
+    // The tab is closed while the call waits: the answer waits on, saved with its prompt.
+    await response.body!.cancel();
+    const stored = await prisma.message.findFirstOrThrow({
+      where: { conversationId, role: "ASSISTANT" },
+    });
+    expect(stored.status).toBe("STREAMING");
+    expect(JSON.stringify(stored.parts)).toContain(prompt.id);
+
+    const resumed = await resumeAnswer({ actor: user, conversationId });
+    const body = resumed.text();
+    await answerPrompt({ actor: user, promptId: prompt.id, decision: "allow" });
+    const parts = actionParts(await body);
+    expect(parts.map((part) => part.state)).toEqual(["awaiting_consent", "running", "done"]);
+    expect(parts[0].promptId).toBe(prompt.id);
+    const final = await prisma.message.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(final.status).toBe("COMPLETE");
+  });
+});
 
 describe("[ACTIONS]: calling actions in chat", () => {
   it("asks before the first call to a domain, then calls it with the key and stores the step", async () => {
