@@ -4,7 +4,6 @@ import { beginTurn } from "../chat/engine/begin-turn";
 import { admitTurn } from "../chat/engine/turn-admission";
 import { startAnswer } from "../chat/stream-turn";
 import { getChatLimits } from "../limits/chat-limits";
-import { checkSpendCaps } from "../limits/check-spend-caps";
 import { builderTools } from "./builder-tools";
 import { planBuilderTurn, prepareBuilderTurn } from "./prepare-builder-turn";
 import type { BuilderTurnRequest } from "./schemas";
@@ -31,7 +30,6 @@ export async function runBuilderTurn({
     await ticket.whenStartable();
     const plan = await planBuilderTurn({ actor, gptId, request });
     const limits = await getChatLimits({ userId: actor.id });
-    await checkSpendCaps({ gptId, limits });
     const begun = await beginTurn({ ...plan.start, limits });
     return startAnswer({
       begun,

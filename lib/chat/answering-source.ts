@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { busCache } from "../events/bus-cache";
 import type { Prisma } from "../generated/prisma/client";
 import { avatarUrl } from "../gpts/avatar/avatar-url";
 import { canViewGpt } from "../gpts/policy";
@@ -48,6 +49,22 @@ async function findGpt(gptId: string): Promise<LoadedGpt | null> {
   return prisma.gpt.findUnique({ where: { id: gptId }, include: sourceInclude });
 }
 
+/**
+ * What a published GPT answers with (its row, published version and owner's ban) changes only
+ * through a publish, unpublish, visibility change, delete, moderation or ban, and each of those
+ * announces "store-listings" to every process. So store turns read it from a short cache: three
+ * queries fewer per turn. The owner's draft preview always reads the row.
+ */
+const publishedGpts = busCache<LoadedGpt | null>("published-gpts", {
+  ttlMs: 10_000,
+  maxEntries: 5_000,
+  clearOn: ["store-listings"],
+});
+
+function findPublishedGpt(gptId: string): Promise<LoadedGpt | null> {
+  return publishedGpts.get(gptId, () => findGpt(gptId));
+}
+
 function publishedSource(gpt: LoadedGpt): AnsweringSource {
   const version = gpt.publishedVersion!;
   return {
@@ -77,7 +94,7 @@ export async function loadConversationSource({
   gptId: string;
   isPreview: boolean;
 }): Promise<AnsweringSource> {
-  const gpt = await findGpt(gptId);
+  const gpt = isPreview ? await findGpt(gptId) : await findPublishedGpt(gptId);
   if (!gpt) throw new AppError("not_found", "GPT not found.");
   // Soft-deleted by its owner: conversations keep their history but get no new answers.
   if (gpt.deletedAt) throw new AppError("forbidden", GPT_UNAVAILABLE_MESSAGE);
@@ -115,7 +132,7 @@ export async function loadMentionedSource({
   actor: Actor;
   gptId: string;
 }): Promise<AnsweringSource> {
-  const gpt = await findGpt(gptId);
+  const gpt = await findPublishedGpt(gptId);
   if (!gpt) throw new AppError("not_found", MENTION_NOT_FOUND_MESSAGE);
   const access = {
     ...gpt,

@@ -75,11 +75,20 @@ export function fitHistory({
   history: { role: "user" | "assistant"; content: string }[];
   contextWindow: number;
 }): ModelMessage[] {
+  // A token is at least one UTF-8 byte, so when the bytes fit, the tokens fit: most turns skip
+  // tokenizing (the slowest part of preparing a prompt) altogether.
+  const FRAMING = 4;
+  const bytes =
+    Buffer.byteLength(system) +
+    history.reduce((sum, message) => sum + Buffer.byteLength(message.content) + FRAMING, 0);
+  if (bytes <= contextWindow - RESERVED_OUTPUT_TOKENS) {
+    return history.map((message) => ({ role: message.role, content: message.content }));
+  }
   let budget = contextWindow - RESERVED_OUTPUT_TOKENS - countTokens(system);
   const kept: ModelMessage[] = [];
   for (let index = history.length - 1; index >= 0; index--) {
     const message = history[index];
-    const cost = countTokens(message.content) + 4;
+    const cost = countTokens(message.content) + FRAMING;
     if (kept.length > 0 && cost > budget) break;
     budget -= cost;
     kept.unshift({ role: message.role, content: message.content });

@@ -1,12 +1,16 @@
 import { APICallError } from "ai";
+import { ModelCallError } from "../ai/chat-completion-stream";
 
 /** What the chat shows when the model call fails: specific, short, and free of vendor internals. */
 export function describeModelError(error: unknown): string {
+  // Tool turns fail with the AI SDK's APICallError, plain turns with ModelCallError.
   const apiError = APICallError.isInstance(error)
     ? error
     : APICallError.isInstance((error as { cause?: unknown })?.cause)
       ? (error as { cause: APICallError }).cause
-      : null;
+      : error instanceof ModelCallError
+        ? error
+        : null;
   const status = apiError?.statusCode;
   if (status === 429)
     return "The model provider is rate-limiting requests right now. Wait a moment and retry.";

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { ModelConfig } from "../generated/prisma/client";
-import { resolveModel } from "../models/queries";
+import { resolveModelCached } from "../models/queries";
 import {
   type AnsweringSource,
   loadConversationSource,
@@ -44,7 +44,7 @@ export type TurnPlan = {
 };
 
 async function requireModel(modelConfigId: string | null): Promise<ModelConfig> {
-  const resolved = await resolveModel(modelConfigId);
+  const resolved = await resolveModelCached(modelConfigId);
   if (!resolved) throw new AppError("unavailable", NO_MODEL_MESSAGE);
   return resolved.model;
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Actor } from "../auth/session";
 import { getChatLimits } from "../limits/chat-limits";
-import { checkSpendCaps } from "../limits/check-spend-caps";
 import { answeredByOf } from "./answering-source";
 import { beginTurn } from "./engine/begin-turn";
 import type { AnswerMeter } from "./engine/finalize-answer";
@@ -12,9 +11,9 @@ import type { ChatRequest } from "./schemas";
 import { startAnswer } from "./stream-turn";
 
 /**
- * One chat turn: admit it (or 503 busy), decide what it writes and who answers (reads only), check
- * the limits, write ahead (user message + STREAMING answer, one short transaction), then stream the
- * answer from a task of its own. Everything refused before the write-ahead leaves nothing behind.
+ * One chat turn: admit it (or 503 busy), decide what it writes and who answers (reads only), write
+ * ahead (limits and spend caps checked, user message and STREAMING answer saved, in one statement),
+ * then stream the answer from a task of its own. Everything refused before the write-ahead leaves nothing behind.
  */
 export async function runChatTurn({
   actor,
@@ -28,7 +27,6 @@ export async function runChatTurn({
     await ticket.whenStartable();
     const plan = await planTurn({ actor, request });
     const limits = await getChatLimits({ userId: actor.id });
-    await checkSpendCaps({ gptId: plan.source.gpt.id, limits });
     const begun = await beginTurn({
       actor,
       conversation: plan.conversationId

@@ -15,8 +15,13 @@ import { currentInstanceId } from "../instances/app-instance";
  * row, clear the cache), and the `reconnected` topic tells them to resynchronise.
  */
 export type BusEvents = {
-  /** Store listings changed somewhere: drop cached listings (lib/store/listing-cache.ts). */
+  /**
+   * A GPT's listing or availability changed somewhere (publish, unpublish, visibility, delete,
+   * moderation, a ban): drop cached listings and cached answering sources.
+   */
   "store-listings": Record<string, never>;
+  /** The model catalog changed: drop cached model configurations. */
+  models: Record<string, never>;
   /** The admin saved the instance settings: drop settings cached in process (chat limits). */
   "instance-settings": Record<string, never>;
   /** A consent or connect prompt was answered: wake the call waiting on it. */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { gptSpendScope, INSTANCE_SPEND_SCOPE } from "./spend-scope";
 import { utcDayKey } from "./today";
 
@@ -20,11 +20,32 @@ export async function addDailySpend(
   if (!Number.isSafeInteger(costMicros) || costMicros < 0) {
     throw new RangeError(`costMicros must be a whole number of micro-dollars, got ${costMicros}`);
   }
+  await tx.$executeRaw(dailySpendUpsertSql({ gptId, costMicros, at }));
+}
+
+/**
+ * addDailySpend's statement, for a caller that makes it one step of its own statement (the chat's
+ * final write, lib/chat/engine/finalize-answer.ts); `onlyIf` adds nothing unless it holds.
+ */
+export function dailySpendUpsertSql({
+  gptId,
+  costMicros,
+  at = new Date(),
+  onlyIf = Prisma.sql`TRUE`,
+}: {
+  gptId: string;
+  costMicros: number;
+  at?: Date;
+  onlyIf?: Prisma.Sql;
+}): Prisma.Sql {
   const day = utcDayKey(at);
-  const cost = BigInt(costMicros);
-  await tx.$executeRaw`
+  // As text: the drivers under Prisma do not all take a BigInt parameter.
+  const cost = String(costMicros);
+  return Prisma.sql`
     INSERT INTO "DailySpend" AS s ("scope", "day", "costMicros")
-    VALUES (${gptSpendScope(gptId)}, ${day}::date, ${cost}::bigint),
-           (${INSTANCE_SPEND_SCOPE}, ${day}::date, ${cost}::bigint)
+    SELECT scope, ${day}::date, ${cost}::bigint
+    FROM (VALUES (1, ${gptSpendScope(gptId)}), (2, ${INSTANCE_SPEND_SCOPE})) AS v(n, scope)
+    WHERE ${onlyIf}
+    ORDER BY n
     ON CONFLICT ("scope", "day") DO UPDATE SET "costMicros" = s."costMicros" + EXCLUDED."costMicros"`;
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { prisma } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import type { ChatLimits } from "./chat-limits";
 import { chatLimitError, gptSpendLimitMessage, instanceSpendLimitMessage } from "./limit-messages";
 import { gptSpendScope, INSTANCE_SPEND_SCOPE } from "./spend-scope";
-import { nextUtcMidnight, secondsUntilNextUtcMidnight, utcDayStart } from "./today";
+import { nextUtcMidnight, secondsUntilNextUtcMidnight, utcDayKey, utcDayStart } from "./today";
 
 /**
  * Refuses a turn (AppError "rate_limited", limit "instance_spend" or "gpt_spend") when today's
@@ -45,4 +46,29 @@ export async function checkSpendCaps({
     const message = gptSpendLimitMessage({ gptName, secondsUntilReset });
     throw chatLimitError({ limit: "gpt_spend", message, now, resetsAt });
   }
+}
+
+/**
+ * The same rule as a SQL condition (true while neither cap is reached), for the chat's write-ahead
+ * statement (lib/chat/engine/begin-turn.ts): checked in the statement that starts the turn, it
+ * costs no extra round trip. When it refuses, checkSpendCaps says which cap and until when.
+ */
+export function spendCapsNotReachedSql({
+  gptId,
+  limits,
+  now = new Date(),
+}: {
+  gptId: string;
+  limits: ChatLimits;
+  now?: Date;
+}): Prisma.Sql {
+  const instanceCap = limits.instanceDailySpendCapMicros;
+  const gptCap = limits.gptDailySpendCapMicros;
+  if (instanceCap <= 0 && gptCap <= 0) return Prisma.sql`TRUE`;
+  return Prisma.sql`NOT EXISTS (
+    SELECT 1 FROM "DailySpend"
+    WHERE "day" = ${utcDayKey(now)}::date
+      AND ((${instanceCap}::bigint > 0 AND "scope" = ${INSTANCE_SPEND_SCOPE} AND "costMicros" >= ${instanceCap}::bigint)
+        OR (${gptCap}::bigint > 0 AND "scope" = ${gptSpendScope(gptId)} AND "costMicros" >= ${gptCap}::bigint))
+  )`;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import type { ChatLimits } from "./chat-limits";
 import { chatLimitError, dailyLimitMessage, rateLimitMessage } from "./limit-messages";
@@ -29,6 +30,30 @@ export async function consumeChatMessage(
   tx: Prisma.TransactionClient,
   { userId, limits, now = new Date() }: { userId: string; limits: ChatLimits; now?: Date },
 ): Promise<void> {
+  const taken = await tx.$queryRaw<{ dayCount: number }[]>(
+    chatAllowanceUpsert({ userId, limits, now }),
+  );
+  if (taken.length > 0) return;
+  throw await chatAllowanceRefusal(tx, { userId, limits, now });
+}
+
+/**
+ * The statement consumeChatMessage runs: it returns one row when the message was allowed (and
+ * taken), none when a limit refused it. The chat's write-ahead embeds it as the first step of its
+ * single statement (lib/chat/engine/begin-turn.ts), so a refused turn writes nothing at all.
+ * `onlyIf`, a SQL condition, takes nothing unless it holds (the conversation still exists).
+ */
+export function chatAllowanceUpsert({
+  userId,
+  limits,
+  now,
+  onlyIf = Prisma.sql`TRUE`,
+}: {
+  userId: string;
+  limits: ChatLimits;
+  now: Date;
+  onlyIf?: Prisma.Sql;
+}): Prisma.Sql {
   const burst = limits.burstMessages;
   const perSecond = limits.messagesPerMinute / 60;
   const daily = limits.dailyMessages;
@@ -37,10 +62,11 @@ export async function consumeChatMessage(
   const tokensNow = Prisma.sql`LEAST(${burst}::float8, a."tokens" + GREATEST(0,
     EXTRACT(EPOCH FROM EXCLUDED."refilledAt" - a."refilledAt")::float8) * ${perSecond}::float8)`;
   const sentToday = Prisma.sql`CASE WHEN a."day" >= EXCLUDED."day" THEN a."dayCount" ELSE 0 END`;
-  const taken = await tx.$queryRaw<{ dayCount: number }[]>`
+  return Prisma.sql`
     INSERT INTO "ChatAllowance" AS a ("userId", "tokens", "refilledAt", "day", "dayCount")
-    VALUES (${userId}, ${burst}::float8 - 1, ${now.toISOString()}::timestamp(3),
-      ${utcDayKey(now)}::date, 1)
+    SELECT ${userId}, ${burst}::float8 - 1, ${now.toISOString()}::timestamp(3),
+      ${utcDayKey(now)}::date, 1
+    WHERE ${onlyIf}
     ON CONFLICT ("userId") DO UPDATE SET
       "tokens" = GREATEST(0, ${tokensNow} - 1),
       "refilledAt" = GREATEST(a."refilledAt", EXCLUDED."refilledAt"),
@@ -49,13 +75,14 @@ export async function consumeChatMessage(
     WHERE ${tokensNow} >= ${1 - EPSILON}::float8
       AND (${daily}::int = 0 OR ${sentToday} < ${daily}::int)
     RETURNING "dayCount"`;
-  if (taken.length > 0) return;
-  throw await refusal(tx, { userId, limits, now });
 }
 
-/** Refusals only: reads the row the upsert left alone to tell which limit refused, and until when. */
-async function refusal(
-  tx: Prisma.TransactionClient,
+/**
+ * Refusals only: reads the row the upsert left alone to tell which limit refused, and until when.
+ * Returns the AppError to throw.
+ */
+export async function chatAllowanceRefusal(
+  tx: Prisma.TransactionClient | typeof prisma,
   { userId, limits, now }: { userId: string; limits: ChatLimits; now: Date },
 ) {
   const row = await tx.chatAllowance.findUnique({ where: { userId } });

@@ -2,6 +2,7 @@ import "server-only";
 import { assertAdmin } from "../admin/policy";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
+import { busCache } from "../events/bus-cache";
 import type { ModelConfig } from "../generated/prisma/client";
 import type { PublicModelConfig } from "./schemas";
 
@@ -80,6 +81,19 @@ export async function resolveModel(
   }
   const fallback = await getDefaultModel();
   return fallback ? { model: fallback, isFallback: modelConfigId !== null } : null;
+}
+
+const resolvedModels = busCache<{ model: ModelConfig; isFallback: boolean } | null>(
+  "resolved-models",
+  { ttlMs: 10_000, maxEntries: 1_000, clearOn: ["models"] },
+);
+
+/**
+ * resolveModel for the chat hot path: a model row changes only through an admin's save, which
+ * announces "models" to every process, so turns need not read it every time.
+ */
+export function resolveModelCached(modelConfigId: string | null) {
+  return resolvedModels.get(modelConfigId ?? "(default)", () => resolveModel(modelConfigId));
 }
 
 /**

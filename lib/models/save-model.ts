@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { publish } from "../events/bus";
 import { sealSecret } from "../security/secret-box";
 import { toPublicModel } from "./queries";
 import { dollarsToMicros, type ModelConfigInput, modelConfigInputSchema } from "./schemas";
@@ -106,5 +107,7 @@ export async function saveModel({
     });
     return model;
   });
+  // Chat turns read models from a short cache in every process (lib/models/queries.ts).
+  publish("models", {});
   return toPublicModel(saved);
 }

@@ -20,6 +20,13 @@ export type AppProcess = {
   stop: () => Promise<void>;
 };
 
+// A test that fails or times out never reaches its stop(): its app processes must not outlive
+// the test worker (an orphaned server keeps burning CPU and skews everything after it).
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 /** Builds the app into APP_DIST_DIR when stale (a no-op when `npm test` built it first). */
 export function ensureAppBuilt(): void {
   ensureBuilt(process.cwd(), APP_DIST_DIR, { skipTypecheck: true });
@@ -74,6 +81,8 @@ export async function startAppProcess({
       },
     },
   );
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   let isExited = false;

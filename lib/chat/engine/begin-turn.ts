@@ -2,9 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../../auth/session";
 import { prisma } from "../../db";
+import { hotQuery } from "../../db/hot-query";
+import { AppError } from "../../errors";
+import { Prisma } from "../../generated/prisma/client";
 import { currentInstanceId } from "../../instances/app-instance";
 import type { ChatLimits } from "../../limits/chat-limits";
-import { consumeChatMessage } from "../../limits/consume-chat-message";
+import { checkSpendCaps, spendCapsNotReachedSql } from "../../limits/check-spend-caps";
+import { chatAllowanceRefusal, chatAllowanceUpsert } from "../../limits/consume-chat-message";
 
 export type TurnStart = {
   actor: Actor;
@@ -47,90 +51,108 @@ export type BegunTurn = {
 };
 
 /**
- * The write-ahead of a chat turn, in one short transaction with no other work inside it: take one
- * message from the user's allowance, create or touch the conversation, save the user's message,
- * and create the answer's message as STREAMING (owned by this process), before the model is
- * called. From here on nothing can be lost: the answer is finalised by the turn, by the durable
- * finalize job, or by recovery after a crash. A refusal (a limit) rolls everything back.
+ * The write-ahead of a chat turn, before the model is called: check the daily spend caps, take
+ * one message from the user's allowance, create or touch the conversation, hide what a regenerate or edit replaces, save the
+ * user's message, and create the answer's message as STREAMING (owned by this process). From here
+ * on nothing can be lost: the answer is finalised by the turn, by the durable finalize job, or by
+ * recovery after a crash.
+ *
+ * One SQL statement of data-modifying CTEs, so it is atomic without a transaction and costs one
+ * round trip: every step after the allowance reads from the one before it, so when a limit refuses
+ * (the allowance upsert returns no row) nothing at all is written. This runs for every message;
+ * as an interactive transaction it was six round trips and most of a turn's database time.
  */
 export async function beginTurn(start: TurnStart): Promise<BegunTurn> {
   const messageId = randomUUID();
   const questionId = start.userMessageParts ? randomUUID() : (start.savedQuestionId ?? null);
-  // Explicit times keep the question before its answer (now() is one value per transaction).
+  // Explicit times keep the question before its answer (now() is one value per statement).
   const askedAt = new Date();
   const answeredAt = new Date(askedAt.getTime() + 1);
-  const conversationId = await prisma.$transaction(
-    async (tx) => {
-      await consumeChatMessage(tx, { userId: start.actor.id, limits: start.limits, now: askedAt });
-      const spec = start.conversation;
-      const id =
-        "create" in spec
-          ? (
-              await tx.conversation.create({
-                data: { ...spec.create, userId: start.actor.id },
-                select: { id: true },
-              })
-            ).id
-          : (
-              await tx.conversation.update({
-                where: { id: spec.id },
-                data: {
-                  updatedAt: askedAt,
-                  ...(spec.versionId !== undefined ? { versionId: spec.versionId } : {}),
-                },
-                select: { id: true },
-              })
-            ).id;
-      if (start.supersededMessageIds.length > 0) {
-        await tx.message.updateMany({
-          where: { id: { in: start.supersededMessageIds }, conversationId: id },
-          data: { supersededAt: askedAt },
-        });
-      }
-      await tx.message.createMany({
-        data: [
-          ...(start.userMessageParts
-            ? [
-                {
-                  id: questionId ?? undefined,
-                  conversationId: id,
-                  role: "USER" as const,
-                  parts: start.userMessageParts as never,
-                  createdAt: askedAt,
-                },
-              ]
-            : []),
-          {
-            id: messageId,
-            conversationId: id,
-            role: "ASSISTANT" as const,
-            parts: [],
-            status: "STREAMING" as const,
-            instanceId: currentInstanceId(),
-            gptId: start.answer.gptId,
-            channel: start.answer.channel,
-            versionId: start.answer.versionId,
-            modelConfigId: start.answer.modelConfigId,
-            createdAt: answeredAt,
-          },
-        ],
-      });
-      // Last: a popular GPT's row is the most contended lock of this transaction.
-      if ("create" in spec && spec.isCounted) {
-        await tx.gpt.update({
-          where: { id: spec.create.gptId },
-          data: { conversationCount: { increment: 1 } },
-          select: { id: true },
-        });
-      }
-      return id;
-    },
-    { maxWait: 15_000, timeout: 15_000 },
-  );
-  return {
-    conversationId,
-    isNewConversation: "create" in start.conversation,
-    messageId,
-    questionId,
-  };
+  const spec = start.conversation;
+  const isNew = "create" in spec;
+  const conversationId = isNew ? randomUUID() : spec.id;
+  const at = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp(3)`;
+
+  const conversationStep = isNew
+    ? Prisma.sql`
+        INSERT INTO "Conversation" ("id", "userId", "gptId", "versionId", "isPreview", "isBuilder",
+          "title", "createdAt", "updatedAt")
+        SELECT ${conversationId}, ${start.actor.id}, ${spec.create.gptId}, ${spec.create.versionId},
+          ${spec.create.isPreview}, ${spec.create.isBuilder ?? false}, ${spec.create.title},
+          ${at(askedAt)}, ${at(askedAt)}
+        FROM allowance
+        RETURNING "id"`
+    : Prisma.sql`
+        UPDATE "Conversation" SET "updatedAt" = ${at(askedAt)}
+          ${spec.versionId !== undefined ? Prisma.sql`, "versionId" = ${spec.versionId}` : Prisma.empty}
+        WHERE "id" = ${conversationId} AND EXISTS (SELECT 1 FROM allowance)
+        RETURNING "id"`;
+  const supersedeStep =
+    start.supersededMessageIds.length > 0
+      ? Prisma.sql`, superseded AS (
+          UPDATE "Message" SET "supersededAt" = ${at(askedAt)}
+          WHERE "id" IN (${Prisma.join(start.supersededMessageIds)})
+            AND "conversationId" = (SELECT "id" FROM conversation)
+        )`
+      : Prisma.empty;
+  const questionStep =
+    start.userMessageParts && questionId
+      ? Prisma.sql`, question AS (
+          INSERT INTO "Message" ("id", "conversationId", "role", "parts", "status", "createdAt")
+          SELECT ${questionId}, "id", 'USER', ${JSON.stringify(start.userMessageParts)}::jsonb,
+            'COMPLETE', ${at(askedAt)}
+          FROM conversation
+        )`
+      : Prisma.empty;
+  // A popular GPT's row is the most contended lock here: it is the last step.
+  const countStep =
+    isNew && spec.isCounted
+      ? Prisma.sql`, counted AS (
+          UPDATE "Gpt" SET "conversationCount" = "conversationCount" + 1
+          WHERE "id" = ${spec.create.gptId} AND EXISTS (SELECT 1 FROM conversation)
+        )`
+      : Prisma.empty;
+  const { answer } = start;
+  const rows = await hotQuery<{ id: string }>(Prisma.sql`
+    WITH allowance AS (${chatAllowanceUpsert({
+      userId: start.actor.id,
+      limits: start.limits,
+      now: askedAt,
+      onlyIf: Prisma.sql`${spendCapsNotReachedSql({
+        gptId: answer.gptId,
+        limits: start.limits,
+        now: askedAt,
+      })} AND ${
+        isNew
+          ? Prisma.sql`TRUE`
+          : Prisma.sql`EXISTS (SELECT 1 FROM "Conversation" WHERE "id" = ${conversationId})`
+      }`,
+    })}),
+    conversation AS (${conversationStep})
+    ${supersedeStep}
+    ${questionStep},
+    answer AS (
+      INSERT INTO "Message" ("id", "conversationId", "role", "parts", "status", "instanceId",
+        "gptId", "channel", "versionId", "modelConfigId", "createdAt")
+      SELECT ${messageId}, "id", 'ASSISTANT', '[]'::jsonb, 'STREAMING', ${currentInstanceId()},
+        ${answer.gptId}, ${answer.channel}::"UsageChannel", ${answer.versionId},
+        ${answer.modelConfigId}, ${at(answeredAt)}
+      FROM conversation
+      RETURNING "id"
+    )
+    ${countStep}
+    SELECT "id" FROM answer`);
+  if (rows.length === 0) {
+    // Nothing was written: a spend cap or a limit refused (say which), or the conversation is gone.
+    await checkSpendCaps({ gptId: answer.gptId, limits: start.limits, now: askedAt });
+    if (!isNew && !(await prisma.conversation.count({ where: { id: conversationId } }))) {
+      throw new AppError("not_found", "Conversation not found.");
+    }
+    throw await chatAllowanceRefusal(prisma, {
+      userId: start.actor.id,
+      limits: start.limits,
+      now: askedAt,
+    });
+  }
+  return { conversationId, isNewConversation: isNew, messageId, questionId };
 }

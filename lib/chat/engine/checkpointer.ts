@@ -1,5 +1,6 @@
 import "server-only";
-import { prisma } from "../../db";
+import { hotQuery } from "../../db/hot-query";
+import { Prisma } from "../../generated/prisma/client";
 
 /** Checkpoint at most this often… */
 export const CHECKPOINT_INTERVAL_MS = 1_000;
@@ -73,10 +74,9 @@ export class Checkpointer {
     this.lastSavedAt = Date.now();
     try {
       // Only while STREAMING: a checkpoint that lands after the final write changes nothing.
-      await prisma.message.updateMany({
-        where: { id: this.messageId, status: "STREAMING" },
-        data: { parts: this.snapshot() as never },
-      });
+      await hotQuery(Prisma.sql`
+        UPDATE "Message" SET "parts" = ${JSON.stringify(this.snapshot())}::jsonb
+        WHERE "id" = ${this.messageId} AND "status" = 'STREAMING'`);
     } catch (error) {
       console.error(
         `[atelier] checkpoint of answer ${this.messageId} failed:`,

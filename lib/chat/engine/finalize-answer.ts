@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { prisma } from "../../db";
-import type { Prisma } from "../../generated/prisma/client";
-import { addDailySpend } from "../../limits/add-daily-spend";
+import { hotQuery } from "../../db/hot-query";
+import { Prisma } from "../../generated/prisma/client";
+import { dailySpendUpsertSql } from "../../limits/add-daily-spend";
 import { costMicros } from "../../usage/cost";
 
 /** Who pays and who earns for an answer: what its usage event records. */
@@ -28,45 +28,32 @@ export type AnswerOutcome = {
 };
 
 /**
- * Writes an answer's end in one atomic step: the message's final parts and status, and its one
- * usage event (plus the day's spend counters when it cost anything). Only a STREAMING message is
- * finalised, and UsageEvent.messageId is unique, so running this twice (a retry, the durable job,
- * a recovery sweep that got there first) changes nothing the second time: never a second charge.
+ * Writes an answer's end in one atomic statement (data-modifying CTEs): the message's final parts
+ * and status, its one usage event, and the day's spend of its GPT and of the instance. Only a
+ * STREAMING message is finalised, every later step reads from that one, and UsageEvent.messageId
+ * is unique: running this twice (a retry, the durable job, a recovery sweep that got there first)
+ * changes nothing the second time, so never a second charge.
  *
  * Returns true when this call finalised the answer, false when it was already final.
  */
 export async function finalizeAnswer(outcome: AnswerOutcome): Promise<boolean> {
-  const cost = costMicros({
-    inputTokens: outcome.usage.inputTokens,
-    outputTokens: outcome.usage.outputTokens,
-    inputPricePerMillion: outcome.meter.inputPricePerMillion,
-    outputPricePerMillion: outcome.meter.outputPricePerMillion,
-  });
-  // Free answers (most local models) need no spend counters: one statement, no transaction.
-  if (cost === 0) return (await finalizeStatement(prisma, outcome, cost)) > 0;
-  return prisma.$transaction(
-    async (tx) => {
-      const finalized = await finalizeStatement(tx, outcome, cost);
-      if (finalized === 0) return false;
-      // Last in the transaction: the instance-wide spend row is the most contended lock.
-      await addDailySpend(tx, { gptId: outcome.meter.gptId, costMicros: cost });
-      return true;
-    },
-    { maxWait: 30_000, timeout: 30_000 },
-  );
-}
-
-/**
- * The message update and the usage event insert as one statement (a data-modifying CTE): the
- * usage row exists exactly when this statement moved the message out of STREAMING.
- */
-async function finalizeStatement(
-  client: Prisma.TransactionClient | typeof prisma,
-  outcome: AnswerOutcome,
-  cost: number,
-): Promise<number> {
   const { meter, usage } = outcome;
-  return client.$executeRaw`
+  const cost = costMicros({
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    inputPricePerMillion: meter.inputPricePerMillion,
+    outputPricePerMillion: meter.outputPricePerMillion,
+  });
+  // Free answers (most local models) need no spend counters.
+  const spendStep =
+    cost > 0
+      ? Prisma.sql`, spent AS (${dailySpendUpsertSql({
+          gptId: meter.gptId,
+          costMicros: cost,
+          onlyIf: Prisma.sql`EXISTS (SELECT 1 FROM metered)`,
+        })})`
+      : Prisma.empty;
+  const rows = await hotQuery<{ id: string }>(Prisma.sql`
     WITH finalized AS (
       UPDATE "Message"
       SET "parts" = ${JSON.stringify(outcome.parts)}::jsonb,
@@ -75,12 +62,18 @@ async function finalizeStatement(
           "instanceId" = NULL
       WHERE "id" = ${outcome.messageId} AND "status" = 'STREAMING'
       RETURNING "id"
+    ),
+    metered AS (
+      INSERT INTO "UsageEvent" ("id", "messageId", "userId", "gptId", "creatorId", "channel",
+        "modelId", "inputTokens", "outputTokens", "costMicros", "isEstimated", "createdAt")
+      SELECT ${randomUUID()}, "id", ${meter.userId}, ${meter.gptId}, ${meter.creatorId},
+        ${meter.channel}::"UsageChannel", ${meter.modelId}, ${usage.inputTokens}::int,
+        ${usage.outputTokens}::int, ${cost}::int, ${usage.isEstimated}, now()
+      FROM finalized
+      ON CONFLICT ("messageId") DO NOTHING
+      RETURNING "id"
     )
-    INSERT INTO "UsageEvent" ("id", "messageId", "userId", "gptId", "creatorId", "channel",
-      "modelId", "inputTokens", "outputTokens", "costMicros", "isEstimated", "createdAt")
-    SELECT ${randomUUID()}, "id", ${meter.userId}, ${meter.gptId}, ${meter.creatorId},
-      ${meter.channel}::"UsageChannel", ${meter.modelId}, ${usage.inputTokens}::int,
-      ${usage.outputTokens}::int, ${cost}::int, ${usage.isEstimated}, now()
-    FROM finalized
-    ON CONFLICT ("messageId") DO NOTHING`;
+    ${spendStep}
+    SELECT "id" FROM metered`);
+  return rows.length > 0;
 }

@@ -32,7 +32,7 @@ export async function resumeAnswer({
   if (!conversation) throw new AppError("not_found", "Conversation not found.");
   const local = findLiveAnswer({ conversationId });
   if (local && local.userId === actor.id) {
-    return createUIMessageStreamResponse({ stream: local.readable() });
+    return local.response();
   }
   const streaming = await prisma.message.findFirst({
     where: { conversationId, status: "STREAMING" },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
-import { listModelsForAdmin, toPublicModel } from "@/lib/models/queries";
+import { listModelsForAdmin, resolveModelCached, toPublicModel } from "@/lib/models/queries";
 import { saveModel } from "@/lib/models/save-model";
 import { type ModelConfigInput, modelConfigInputSchema } from "@/lib/models/schemas";
 import { updateModel } from "@/lib/models/update-model";
@@ -79,6 +79,15 @@ describe("[ADMIN]: model catalog", () => {
     expect(disabled).toMatchObject({ isEnabled: false, isDefault: false });
     const defaults = await prisma.modelConfig.findMany({ where: { isDefault: true } });
     expect(defaults.map((model) => model.id)).toEqual([b.id]);
+  });
+
+  it("a save reaches the chat's model cache at once: a disabled default no longer answers", async () => {
+    const admin = await createActor("ADMIN", "cache-admin@example.com");
+    await prisma.modelConfig.deleteMany();
+    const only = await saveModel({ actor: admin, input: modelInput({ displayName: "Only" }) });
+    expect((await resolveModelCached(null))?.model.id).toBe(only.id);
+    await updateModel({ actor: admin, id: only.id, input: { isEnabled: false } });
+    expect(await resolveModelCached(null)).toBeNull();
   });
 
   it("forbids non-admin actors from listing, creating and updating models", async () => {

@@ -3,6 +3,7 @@ import { stopConversationAnswer } from "@/lib/chat/engine/stop-answer";
 import { runChatTurn } from "@/lib/chat/run-chat-turn";
 import { chatRequestSchema, textOf } from "@/lib/chat/schemas";
 import { prisma } from "@/lib/db";
+import { publish } from "@/lib/events/bus";
 import { type FakeOpenAI, startFakeOpenAI } from "../../fixtures/fake-openai/server";
 import { createActor, createFakeModel, createPublishedGpt } from "../../support/factories";
 
@@ -263,7 +264,10 @@ describe("[CHAT]: one turn", () => {
 
 describe("[CHAT]: without any model", () => {
   it("explains that no model is configured and saves nothing", async () => {
+    // Written directly, then announced the way an admin's save announces it (save-model.ts):
+    // turns read models from a cache that this event clears.
     await prisma.modelConfig.updateMany({ data: { isEnabled: false } });
+    publish("models", {});
     try {
       const owner = await createActor();
       const user = await createActor();
@@ -277,6 +281,7 @@ describe("[CHAT]: without any model", () => {
       expect(await prisma.conversation.count({ where: { gptId: gpt.id } })).toBe(0);
     } finally {
       await prisma.modelConfig.updateMany({ data: { isEnabled: true } });
+      publish("models", {});
     }
   });
 });

@@ -19,6 +19,24 @@ describe("[CHAT]: prompt building", () => {
     expect(fitted.at(-1)).toEqual({ role: "user", content: "latest question" });
     expect(fitted.length).toBeLessThan(3);
   });
+
+  it("keeps the whole history when it fits, and near the limit trims by real token counts", () => {
+    const history = [
+      { role: "user" as const, content: "first" },
+      { role: "assistant" as const, content: "second" },
+      { role: "user" as const, content: "third" },
+    ];
+    expect(fitHistory({ system: "sys", history, contextWindow: 2000 })).toHaveLength(3);
+    // Many bytes but few tokens ("a" repeated packs into long tokens): more bytes than the window
+    // allows, yet the precise count keeps it all.
+    const packed = "a".repeat(3000);
+    const dense = [
+      { role: "user" as const, content: packed },
+      { role: "assistant" as const, content: "ok" },
+      { role: "user" as const, content: "and now?" },
+    ];
+    expect(fitHistory({ system: "sys", history: dense, contextWindow: 2000 })).toEqual(dense);
+  });
 });
 
 describe("[CHAT]: model error messages", () => {
