@@ -2,10 +2,13 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { prisma } from "../db";
+import { hotQuery } from "../db/hot-query";
 import { AppError } from "../errors";
+import { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
+import { getInstanceSecrets } from "../security/instance-secrets";
 import { getAuthOptions } from "./options";
+import { type Claims, claimsFromSessionToken } from "./session-token";
 
 /** next-auth's session cookie names (https prefixes __Secure-). */
 const SESSION_COOKIE = "next-auth.session-token";
@@ -20,57 +23,41 @@ export type Actor = { id: string; email: string; name: string | null; role: Role
 export const getActor = cache(async (): Promise<Actor | null> => {
   const claims = await sessionClaims();
   if (!claims?.id) return null;
-  const user = await prisma.user.findUnique({
-    where: { id: claims.id },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      bannedAt: true,
-      sessionsRevokedAt: true,
-    },
-  });
+  // On the driver (lib/db/hot-query.ts): every request of the app makes this read.
+  const [user] = await hotQuery<{
+    id: string;
+    email: string;
+    name: string | null;
+    role: Role;
+    bannedAt: Date | null;
+    sessionsRevokedAt: Date | null;
+  }>(Prisma.sql`
+    SELECT "id", "email", "name", "role", "bannedAt", "sessionsRevokedAt"
+    FROM "User" WHERE "id" = ${claims.id}`);
   if (!user || user.bannedAt) return null;
-  if (user.sessionsRevokedAt && (claims.authAt ?? 0) < user.sessionsRevokedAt.getTime())
+  if (user.sessionsRevokedAt && (claims.authAt ?? 0) < new Date(user.sessionsRevokedAt).getTime())
     return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 
-type Claims = { id?: string; authAt?: number };
-
 /**
- * Decoded session tokens, by token. next-auth decrypts the token and re-encrypts it (to slide
- * its expiry) on every call, two key derivations and two ciphers: half a millisecond a request,
- * which every chat message paid. A token maps to the same claims for its whole life, so a decoded
- * one is reused for a minute (the slide then happens at most once a minute, against a 30-day
- * lifetime). Bans, revocations and role changes still apply at once: getActor re-reads the user
- * on every request.
+ * The session token's claims. next-auth's getServerSession derives the key, decrypts the token,
+ * runs its callbacks and re-encrypts a new token on every call: about a millisecond of CPU, which
+ * every request paid (most of all every chat message). The token is next-auth's own JWE ("dir",
+ * A256GCM, key derived with HKDF from the secret, next-auth/jwt's decode): decrypting it with the
+ * key derived once gives the same claims. Sliding the expiry stays next-auth's job (the client's
+ * SessionProvider refreshes through /api/auth/session). A session next-auth split into several
+ * cookies (large tokens) goes through getServerSession as before.
  */
-const CLAIMS_TTL_MS = 60_000;
-const claimsHolder = globalThis as unknown as {
-  atelierSessionClaims?: Map<string, { claims: Claims; expiresAt: number }>;
-};
-claimsHolder.atelierSessionClaims ??= new Map();
-const decodedTokens = claimsHolder.atelierSessionClaims;
-
 async function sessionClaims(): Promise<Claims | undefined> {
   const jar = await cookies();
   const token = (jar.get(SECURE_SESSION_COOKIE) ?? jar.get(SESSION_COOKIE))?.value;
-  const now = Date.now();
-  // No single cookie (signed out, or a token next-auth split into chunks): next-auth decides.
-  const hit = token ? decodedTokens.get(token) : undefined;
-  if (hit && hit.expiresAt > now) return hit.claims;
-  const session = await getServerSession(await getAuthOptions());
-  const claims = session?.user as Claims | undefined;
-  if (token && claims?.id) {
-    if (decodedTokens.size >= 10_000) decodedTokens.clear();
-    decodedTokens.set(token, {
-      claims: { id: claims.id, authAt: claims.authAt },
-      expiresAt: now + CLAIMS_TTL_MS,
-    });
+  if (!token) {
+    const session = await getServerSession(await getAuthOptions());
+    return session?.user as Claims | undefined;
   }
-  return claims;
+  const { authSecret } = await getInstanceSecrets();
+  return claimsFromSessionToken(token, authSecret);
 }
 
 export async function requireActor(): Promise<Actor> {

@@ -17,7 +17,7 @@ import { AppError } from "../../errors";
  */
 export const BUSY_MESSAGE =
   "Atelier is very busy right now and could not take your message. It will be sent again in a moment.";
-const START_WAIT_MS = 8_000;
+const START_WAIT_MS = 20_000;
 
 type Waiter = { resolve: () => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 
@@ -25,17 +25,20 @@ type AdmissionState = {
   open: number;
   starting: number;
   waiting: Waiter[];
-  /** Recent start durations (ms), to estimate Retry-After. */
-  averageStartMs: number;
+  /** When the last starts finished (ms), oldest first: the rate the line moves at. */
+  recentStarts: number[];
   isDraining: boolean;
 };
+
+const RATE_WINDOW = 200;
+const RATE_WINDOW_MS = 5_000;
 
 const holder = globalThis as unknown as { atelierTurnAdmission?: AdmissionState };
 holder.atelierTurnAdmission ??= {
   open: 0,
   starting: 0,
   waiting: [],
-  averageStartMs: 20,
+  recentStarts: [],
   isDraining: false,
 };
 const state = holder.atelierTurnAdmission;
@@ -62,11 +65,11 @@ export function admitTurn(): TurnTicket {
   state.open += 1;
   let hasStartSlot = false;
   let isFinished = false;
-  let startedAt = 0;
   const releaseStart = () => {
     if (!hasStartSlot) return;
     hasStartSlot = false;
-    state.averageStartMs = state.averageStartMs * 0.9 + (Date.now() - startedAt) * 0.1;
+    state.recentStarts.push(Date.now());
+    if (state.recentStarts.length > RATE_WINDOW) state.recentStarts.shift();
     const next = state.waiting.shift();
     if (next) {
       clearTimeout(next.timer);
@@ -80,9 +83,9 @@ export function admitTurn(): TurnTicket {
       if (state.starting < chatMaxStartingTurns) {
         state.starting += 1;
       } else {
-        // Waiting longer than START_WAIT_MS would only pile up: refuse now with an honest estimate.
-        const expectedWaitMs =
-          ((state.waiting.length + 1) * state.averageStartMs) / chatMaxStartingTurns;
+        // Waiting longer than START_WAIT_MS would only pile up: refuse now with an honest estimate
+        // (the line moves at the rate starts finished lately).
+        const expectedWaitMs = (state.waiting.length + 1) / startsPerMs();
         if (expectedWaitMs > START_WAIT_MS) throw busy(expectedWaitMs / 1000);
         await new Promise<void>((resolve, reject) => {
           const waiter: Waiter = {
@@ -98,7 +101,6 @@ export function admitTurn(): TurnTicket {
         // A released slot was handed over to this waiter (the count did not go down).
       }
       hasStartSlot = true;
-      startedAt = Date.now();
     },
     started: releaseStart,
     finished: () => {
@@ -108,6 +110,17 @@ export function admitTurn(): TurnTicket {
       state.open -= 1;
     },
   };
+}
+
+/**
+ * Starts finished per millisecond over the last few seconds; optimistic (one per ms) when too few
+ * finished lately to tell (a quiet process, the head of a burst).
+ */
+function startsPerMs(): number {
+  const since = Date.now() - RATE_WINDOW_MS;
+  const recent = state.recentStarts.filter((at) => at > since);
+  if (recent.length < 10) return 1;
+  return recent.length / Math.max(1, Date.now() - recent[0]);
 }
 
 /** Answers generating in this process now (metrics, shutdown). */
