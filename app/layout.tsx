@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { HydrationSignal } from "@/components/hydration-signal";
 import { Providers } from "@/components/providers";
 import { appUrl } from "@/lib/env";
 import "./globals.css";
@@ -20,6 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh bg-background text-foreground antialiased">
         <Providers>{children}</Providers>
+        <HydrationSignal />
       </body>
     </html>
   );

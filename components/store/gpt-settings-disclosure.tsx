@@ -1,40 +1,25 @@
-"use client";
-
 import { ChevronDown, SlidersHorizontal } from "lucide-react";
-import { useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { capabilityLabel } from "@/lib/gpts/capabilities";
 import type { GptPageSettings } from "@/lib/gpts/gpt-page-query";
-import { cn } from "@/lib/utils/cn";
 
 /**
  * "View settings": the published configuration, shown only because the owner allows others to
- * view settings and remix (the payload has no settings otherwise).
+ * view settings and remix (the payload has no settings otherwise). A native disclosure: it opens
+ * before the page has hydrated, and without JavaScript.
  */
 export function GptSettingsDisclosure({ settings }: { settings: GptPageSettings }) {
-  const [isOpen, setIsOpen] = useState(false);
-  const panelId = useId();
   return (
-    <div className="w-full max-w-2xl text-left">
-      <div className="flex">
-        <button
-          type="button"
-          aria-expanded={isOpen}
-          aria-controls={panelId}
-          onClick={() => setIsOpen((open) => !open)}
-          className="inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-        >
-          <SlidersHorizontal aria-hidden="true" className="size-4" />
-          View settings
-          <ChevronDown
-            aria-hidden="true"
-            className={cn("size-4 transition-transform", isOpen && "rotate-180")}
-          />
-        </button>
-      </div>
+    <details className="group w-full max-w-2xl text-left">
+      <summary className="inline-flex cursor-pointer list-none items-center gap-1.5 rounded-md px-2 py-1 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring [&::-webkit-details-marker]:hidden">
+        <SlidersHorizontal aria-hidden="true" className="size-4" />
+        View settings
+        <ChevronDown
+          aria-hidden="true"
+          className="size-4 transition-transform group-open:rotate-180"
+        />
+      </summary>
       <section
-        id={panelId}
-        hidden={!isOpen}
         aria-label="Published settings"
         className="mt-3 rounded-xl border bg-card p-4 text-sm"
         data-testid="gpt-settings"
@@ -85,6 +70,6 @@ export function GptSettingsDisclosure({ settings }: { settings: GptPageSettings 
           </dd>
         </dl>
       </section>
-    </div>
+    </details>
   );
 }

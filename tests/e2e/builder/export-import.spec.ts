@@ -1,7 +1,13 @@
 import { readFile } from "node:fs/promises";
 import type { Download, Locator, Page, TestInfo } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
-import { expect, expectNoA11yViolations, signUpViaApi, test } from "../support/fixtures";
+import {
+  expect,
+  expectNoA11yViolations,
+  signUpViaApi,
+  test,
+  waitForAnimationsToSettle,
+} from "../support/fixtures";
 import { createGptViaApi, getGptViaApi, nameInput, openEditor, uniqueSuffix } from "./helpers";
 
 async function openExportDialog(page: Page): Promise<Locator> {
@@ -38,7 +44,7 @@ async function chooseFile(
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   // Let the open animation finish, so the picture shows the dialog at rest.
-  await page.waitForTimeout(300);
+  await waitForAnimationsToSettle(page);
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
 }
 

@@ -46,6 +46,27 @@ export async function createGptViaApi(
   return response.json();
 }
 
+/** Publishes the saved draft through the API (the test is about what follows a publish). */
+export async function publishViaApi(
+  request: APIRequestContext,
+  id: string,
+  options: { visibility: "PRIVATE" | "LINK" | "PUBLIC"; releaseNote?: string },
+): Promise<void> {
+  const response = await request.post(`/api/gpts/${id}/publish`, { data: options });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+/** Replaces the draft through the API, at its current revision (unset fields take defaults). */
+export async function updateDraftViaApi(
+  request: APIRequestContext,
+  id: string,
+  draft: GptDraftBody & { allowRemix?: boolean },
+): Promise<void> {
+  const { revision } = await getGptViaApi(request, id);
+  const response = await request.patch(`/api/gpts/${id}`, { data: { ...draft, revision } });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
 /** Public GPTs need a builder profile (the creator name in the store): set it through the API. */
 export async function setBuilderProfileViaApi(
   request: APIRequestContext,

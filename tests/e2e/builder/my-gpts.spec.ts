@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import {
   expect,
   expectNoA11yViolations,
@@ -6,16 +6,9 @@ import {
   signUpViaApi,
   test,
 } from "../support/fixtures";
-import { createGptViaApi, echoOf, uniqueSuffix } from "./helpers";
+import { createGptViaApi, echoOf, publishViaApi, uniqueSuffix } from "./helpers";
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOT_DIR;
-
-async function publishViaApi(request: APIRequestContext, id: string): Promise<void> {
-  const response = await request.post(`/api/gpts/${id}/publish`, {
-    data: { visibility: "LINK" },
-  });
-  expect(response.status(), await response.text()).toBe(200);
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   if (!SCREENSHOTS) return;
@@ -50,7 +43,7 @@ test("[BUILDER]: My GPTs lists each GPT with its status; duplicate makes a priva
     description: "Published for people with the link.",
     instructions: "Be kind.",
   });
-  await publishViaApi(page.request, published.id);
+  await publishViaApi(page.request, published.id, { visibility: "LINK" });
 
   await page.goto("/gpts");
   await expect(page.getByRole("heading", { name: "My GPTs", level: 1 })).toBeVisible();
@@ -94,7 +87,7 @@ test("[BUILDER]: deleting a GPT asks first; its conversations keep their history
   await signUpViaApi(page, `Deleter ${suffix}`);
   const gptName = `Short Lived ${suffix}`;
   const gpt = await createGptViaApi(page.request, { name: gptName, instructions: "Be brief." });
-  await publishViaApi(page.request, gpt.id);
+  await publishViaApi(page.request, gpt.id, { visibility: "LINK" });
 
   // Someone with the link chats with it.
   const userContext = await newIsolatedContext(browser);

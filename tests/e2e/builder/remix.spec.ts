@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import {
   expect,
   expectNoA11yViolations,
@@ -12,19 +12,12 @@ import {
   getGptViaApi,
   openEditor,
   publishInEditor,
+  publishViaApi,
   uniqueSuffix,
+  updateDraftViaApi,
 } from "./helpers";
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOT_DIR;
-
-async function publishViaApi(
-  request: APIRequestContext,
-  id: string,
-  visibility: "LINK" | "PUBLIC",
-): Promise<void> {
-  const response = await request.post(`/api/gpts/${id}/publish`, { data: { visibility } });
-  expect(response.status(), await response.text()).toBe(200);
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   if (!SCREENSHOTS) return;
@@ -33,6 +26,11 @@ async function screenshot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+/** The summary of the GPT page's "View settings" disclosure. */
+function viewSettingsToggle(page: Page): Locator {
+  return page.locator("summary", { hasText: "View settings" });
 }
 
 test("[BUILDER]: another user views the settings of a GPT whose owner allows remixing, remixes it, and gets an editable copy credited to the original", async ({
@@ -65,10 +63,10 @@ test("[BUILDER]: another user views the settings of a GPT whose owner allows rem
     await expect(visitor.getByRole("heading", { name: gptName })).toBeVisible();
 
     // The published settings, instructions included, are one click away.
-    const viewSettings = visitor.getByRole("button", { name: "View settings" });
-    await expect(viewSettings).toHaveAttribute("aria-expanded", "false");
-    await viewSettings.click();
+    // A native <details>: it opens whether or not the page has hydrated yet.
     const settings = visitor.getByRole("region", { name: "Published settings" });
+    await expect(settings).toBeHidden();
+    await viewSettingsToggle(visitor).click();
     await expect(settings.getByTestId("gpt-settings-instructions")).toHaveText(instructions);
     await expect(settings).toContainText("A haiku about rain");
     await expect(settings).toContainText("The instance’s default model");
@@ -117,7 +115,7 @@ test("[STORE]: a link GPT works for signed-out visitors up to chatting: page, st
     instructions: `SECRET-${suffix}`,
     conversationStarters: ["Plan my week"],
   });
-  await publishViaApi(page.request, gpt.id, "LINK");
+  await publishViaApi(page.request, gpt.id, { visibility: "LINK" });
 
   const visitorContext = await newIsolatedContext(browser);
   try {
@@ -129,7 +127,7 @@ test("[STORE]: a link GPT works for signed-out visitors up to chatting: page, st
     await expect(visitor.getByRole("button", { name: "Plan my week" })).toBeVisible();
     // Not indexed; its owner does not allow remixing, so no settings and no instructions.
     await expect(visitor.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
-    await expect(visitor.getByRole("button", { name: "View settings" })).toHaveCount(0);
+    await expect(viewSettingsToggle(visitor)).toHaveCount(0);
     await expect(visitor.getByRole("button", { name: /remix/i })).toHaveCount(0);
     expect(await visitor.content()).not.toContain(`SECRET-${suffix}`);
     await expect(visitor.getByRole("textbox", { name: "Message" })).toHaveCount(0);
@@ -166,12 +164,8 @@ test("[STORE]: signed-out visitors of a remixable GPT are asked to sign in to re
   const suffix = uniqueSuffix();
   await signUpViaApi(page, `Open Owner ${suffix}`);
   const gpt = await createGptViaApi(page.request, { name: `Open Book ${suffix}` });
-  const saved = await getGptViaApi(page.request, gpt.id);
-  const patch = await page.request.patch(`/api/gpts/${gpt.id}`, {
-    data: { name: saved.name, allowRemix: true, revision: saved.revision },
-  });
-  expect(patch.status(), await patch.text()).toBe(200);
-  await publishViaApi(page.request, gpt.id, "LINK");
+  await updateDraftViaApi(page.request, gpt.id, { name: `Open Book ${suffix}`, allowRemix: true });
+  await publishViaApi(page.request, gpt.id, { visibility: "LINK" });
 
   const visitorContext = await newIsolatedContext(browser);
   try {
@@ -181,7 +175,7 @@ test("[STORE]: signed-out visitors of a remixable GPT are asked to sign in to re
       "href",
       `/sign-in?callbackUrl=${encodeURIComponent(`/g/${gpt.slug}`)}`,
     );
-    await expect(visitor.getByRole("button", { name: "View settings" })).toBeVisible();
+    await expect(viewSettingsToggle(visitor)).toBeVisible();
   } finally {
     await visitorContext.close();
   }

@@ -3,6 +3,7 @@ import {
   createGptViaApi,
   echoOf,
   fakeChatRequests,
+  publishViaApi,
   setBuilderProfileViaApi,
   systemPromptOf,
   uniqueSuffix,
@@ -19,13 +20,6 @@ async function screenshot(target: Page | Locator, name: string): Promise<void> {
   const dir = process.env.E2E_SCREENSHOT_DIR;
   if (!dir) return;
   await target.screenshot({ path: `${dir}/mention-feedback-${name}.png` });
-}
-
-async function publishViaApi(page: Page, gptId: string): Promise<void> {
-  const response = await page.request.post(`/api/gpts/${gptId}/publish`, {
-    data: { visibility: "PUBLIC" },
-  });
-  expect(response.status(), await response.text()).toBe(200);
 }
 
 async function lastSystemPrompt(page: Page): Promise<string> {
@@ -54,8 +48,8 @@ test("[CHAT]: @mentioning another GPT answers one reply with its name and pictur
     description: "Critiques your ideas",
     instructions: `BRAVO-INSTRUCTIONS-${suffix}`,
   });
-  await publishViaApi(creator, alpha.id);
-  await publishViaApi(creator, bravo.id);
+  await publishViaApi(creator.request, alpha.id, { visibility: "PUBLIC" });
+  await publishViaApi(creator.request, bravo.id, { visibility: "PUBLIC" });
 
   await signUpViaApi(page, "Mention User");
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,10 +1,11 @@
 import { writeFileSync } from "node:fs";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import {
   createGptViaApi,
   echoOf,
   expectSaved,
   openEditor,
+  publishViaApi,
   setBuilderProfileViaApi,
   uniqueSuffix,
 } from "../builder/helpers";
@@ -18,15 +19,6 @@ import {
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOT_DIR;
 const STARTER = "Sketch a product page";
-
-async function publishViaApi(
-  request: APIRequestContext,
-  id: string,
-  visibility: "LINK" | "PUBLIC",
-): Promise<void> {
-  const response = await request.post(`/api/gpts/${id}/publish`, { data: { visibility } });
-  expect(response.status(), await response.text()).toBe(200);
-}
 
 /**
  * The page scrolls inside the chat panel, so a full-page shot would stop at the fold: the viewport
@@ -69,14 +61,14 @@ async function seedCreator(page: Page) {
   await openEditor(page, main.id);
   await page.getByLabel("Category").selectOption({ label: "Writing" });
   await expectSaved(page);
-  await publishViaApi(page.request, main.id, "PUBLIC");
+  await publishViaApi(page.request, main.id, { visibility: "PUBLIC" });
   const sibling = await createGptViaApi(page.request, {
     name: `Tagline Forge ${suffix}`,
     description: "Ten taglines for anything.",
   });
-  await publishViaApi(page.request, sibling.id, "PUBLIC");
+  await publishViaApi(page.request, sibling.id, { visibility: "PUBLIC" });
   const linkOnly = await createGptViaApi(page.request, { name: `Private Draftsman ${suffix}` });
-  await publishViaApi(page.request, linkOnly.id, "LINK");
+  await publishViaApi(page.request, linkOnly.id, { visibility: "LINK" });
   return {
     suffix,
     creatorName,

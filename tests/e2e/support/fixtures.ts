@@ -7,6 +7,7 @@ import {
   test as base,
   expect,
   type Page,
+  type Response,
 } from "@playwright/test";
 
 export const ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-123" };
@@ -23,9 +24,48 @@ function randomIp(): string {
   return `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 }
 
+/** Resolves once React has hydrated the page (`<html data-hydrated>`, set by HydrationSignal). */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
+const pagesWaitingForHydration = new WeakSet<Page>();
+
+/**
+ * Makes `goto`, `reload`, `goBack` and `goForward` resolve only once the HTML page they loaded
+ * has hydrated. They resolve at the load event, and on a busy machine React can still be
+ * hydrating then: a click sent in that gap lands on inert server HTML and does nothing.
+ * Navigations that load no HTML page (JSON, files) resolve as before.
+ */
+function waitForHydrationAfterNavigations(page: Page): void {
+  if (pagesWaitingForHydration.has(page)) return;
+  pagesWaitingForHydration.add(page);
+  for (const method of ["goto", "reload", "goBack", "goForward"] as const) {
+    const navigate = page[method].bind(page) as (...args: unknown[]) => Promise<Response | null>;
+    page[method] = (async (...args: unknown[]) => {
+      const response = await navigate(...args);
+      const contentType = response ? await response.headerValue("content-type") : null;
+      if (contentType?.includes("text/html")) await waitForHydration(page);
+      return response;
+    }) as never;
+  }
+}
+
+/** Every page of the context, the fixture's `page` and popups included, waits for hydration. */
+function waitForHydrationInPagesOf(context: BrowserContext): void {
+  const newPage = context.newPage.bind(context);
+  context.newPage = async () => {
+    const page = await newPage();
+    waitForHydrationAfterNavigations(page);
+    return page;
+  };
+  context.on("page", waitForHydrationAfterNavigations);
+}
+
 export const test = base.extend({
   context: async ({ context }, use) => {
     await context.setExtraHTTPHeaders({ "x-forwarded-for": randomIp() });
+    waitForHydrationInPagesOf(context);
     await use(context);
   },
 });
@@ -60,9 +100,8 @@ export async function signUpViaApi(
   return { email, password: PASSWORD };
 }
 
-export async function expectNoA11yViolations(page: Page): Promise<void> {
-  // Contrast is judged on the settled page: a toast or dialog half-way through its fade would
-  // read as low contrast. Finite animations only (a spinner runs forever).
+/** Resolves once every finite animation (a dialog opening, a toast fading) has finished. */
+export async function waitForAnimationsToSettle(page: Page): Promise<void> {
   await page.waitForFunction(() =>
     document
       .getAnimations()
@@ -72,6 +111,12 @@ export async function expectNoA11yViolations(page: Page): Promise<void> {
           animation.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY,
       ),
   );
+}
+
+export async function expectNoA11yViolations(page: Page): Promise<void> {
+  // Contrast is judged on the settled page: a toast or dialog half-way through its fade would
+  // read as low contrast. Finite animations only (a spinner runs forever).
+  await waitForAnimationsToSettle(page);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
@@ -87,8 +132,10 @@ export async function newIsolatedContext(
   browser: Browser,
   options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     ...options,
     extraHTTPHeaders: { ...options.extraHTTPHeaders, "x-forwarded-for": randomIp() },
   });
+  waitForHydrationInPagesOf(context);
+  return context;
 }
