@@ -25,20 +25,26 @@ type AdmissionState = {
   open: number;
   starting: number;
   waiting: Waiter[];
-  /** When the last starts finished (ms), oldest first: the rate the line moves at. */
-  recentStarts: number[];
+  /**
+   * How long a turn's start has taken lately (ms, moving average), or null before the first.
+   * With `chatMaxStartingTurns` slots the line moves at slots / this: the process's capacity,
+   * whatever the demand was. (Counting the starts finished in the last seconds measured the
+   * demand instead: a burst after a quiet spell looked like a line that barely moves, and a
+   * third of a 1,000-chat burst was refused that the process then served within 5 s.)
+   */
+  startMsAverage: number | null;
   isDraining: boolean;
 };
 
-const RATE_WINDOW = 200;
-const RATE_WINDOW_MS = 5_000;
+/** Weight of the newest start in the moving average: about the last 10 starts count. */
+const START_MS_WEIGHT = 0.1;
 
 const holder = globalThis as unknown as { atelierTurnAdmission?: AdmissionState };
 holder.atelierTurnAdmission ??= {
   open: 0,
   starting: 0,
   waiting: [],
-  recentStarts: [],
+  startMsAverage: null,
   isDraining: false,
 };
 const state = holder.atelierTurnAdmission;
@@ -64,12 +70,14 @@ export function admitTurn(): TurnTicket {
   if (state.open >= env.CHAT_MAX_OPEN_TURNS) throw busy(5);
   state.open += 1;
   let hasStartSlot = false;
+  let startedAt = 0;
   let isFinished = false;
   const releaseStart = () => {
     if (!hasStartSlot) return;
     hasStartSlot = false;
-    state.recentStarts.push(Date.now());
-    if (state.recentStarts.length > RATE_WINDOW) state.recentStarts.shift();
+    const took = Date.now() - startedAt;
+    const average = state.startMsAverage ?? took;
+    state.startMsAverage = average + START_MS_WEIGHT * (took - average);
     const next = state.waiting.shift();
     if (next) {
       clearTimeout(next.timer);
@@ -83,9 +91,8 @@ export function admitTurn(): TurnTicket {
       if (state.starting < chatMaxStartingTurns) {
         state.starting += 1;
       } else {
-        // Waiting longer than START_WAIT_MS would only pile up: refuse now with an honest estimate
-        // (the line moves at the rate starts finished lately).
-        const expectedWaitMs = (state.waiting.length + 1) / startsPerMs();
+        // Waiting longer than START_WAIT_MS would only pile up: refuse now with an honest estimate.
+        const expectedWaitMs = expectedWaitMsAt(state.waiting.length + 1);
         if (expectedWaitMs > START_WAIT_MS) throw busy(expectedWaitMs / 1000);
         await new Promise<void>((resolve, reject) => {
           const waiter: Waiter = {
@@ -101,6 +108,7 @@ export function admitTurn(): TurnTicket {
         // A released slot was handed over to this waiter (the count did not go down).
       }
       hasStartSlot = true;
+      startedAt = Date.now();
     },
     started: releaseStart,
     finished: () => {
@@ -112,15 +120,9 @@ export function admitTurn(): TurnTicket {
   };
 }
 
-/**
- * Starts finished per millisecond over the last few seconds; optimistic (one per ms) when too few
- * finished lately to tell (a quiet process, the head of a burst).
- */
-function startsPerMs(): number {
-  const since = Date.now() - RATE_WINDOW_MS;
-  const recent = state.recentStarts.filter((at) => at > since);
-  if (recent.length < 10) return 1;
-  return recent.length / Math.max(1, Date.now() - recent[0]);
+/** The expected wait of the n-th in line; 0 (wait and see) before any start was measured. */
+function expectedWaitMsAt(position: number): number {
+  return (position * (state.startMsAverage ?? 0)) / chatMaxStartingTurns;
 }
 
 /** Answers generating in this process now (metrics, shutdown). */
