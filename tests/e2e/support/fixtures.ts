@@ -29,8 +29,6 @@ export async function waitForHydration(page: Page): Promise<void> {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
-const pagesWaitingForHydration = new WeakSet<Page>();
-
 /**
  * Makes `goto`, `reload`, `goBack` and `goForward` resolve only once the HTML page they loaded
  * has hydrated. They resolve at the load event, and on a busy machine React can still be
@@ -38,8 +36,6 @@ const pagesWaitingForHydration = new WeakSet<Page>();
  * Navigations that load no HTML page (JSON, files) resolve as before.
  */
 function waitForHydrationAfterNavigations(page: Page): void {
-  if (pagesWaitingForHydration.has(page)) return;
-  pagesWaitingForHydration.add(page);
   for (const method of ["goto", "reload", "goBack", "goForward"] as const) {
     const navigate = page[method].bind(page) as (...args: unknown[]) => Promise<Response | null>;
     page[method] = (async (...args: unknown[]) => {
@@ -51,14 +47,11 @@ function waitForHydrationAfterNavigations(page: Page): void {
   }
 }
 
-/** Every page of the context, the fixture's `page` and popups included, waits for hydration. */
+/**
+ * Every page of the context, the fixture's `page` and popups included, waits for hydration (the
+ * "page" event fires before `newPage()` resolves, so no navigation comes first).
+ */
 function waitForHydrationInPagesOf(context: BrowserContext): void {
-  const newPage = context.newPage.bind(context);
-  context.newPage = async () => {
-    const page = await newPage();
-    waitForHydrationAfterNavigations(page);
-    return page;
-  };
   context.on("page", waitForHydrationAfterNavigations);
 }
 

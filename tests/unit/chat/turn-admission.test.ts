@@ -25,6 +25,26 @@ function queue(count: number): {
   return { tickets, outcomes };
 }
 
+/** Runs `count` turns one at a time, each start taking `startMs`, with `gapMs` between them. */
+async function runTurnsOneByOne({
+  count,
+  startMs,
+  gapMs = 0,
+}: {
+  count: number;
+  startMs: number;
+  gapMs?: number;
+}): Promise<void> {
+  for (let turn = 0; turn < count; turn += 1) {
+    const ticket = admitTurn();
+    await ticket.whenStartable();
+    vi.advanceTimersByTime(startMs);
+    ticket.started();
+    ticket.finished();
+    vi.advanceTimersByTime(gapMs);
+  }
+}
+
 /** Lets every queued turn through, then ends every answer, so the next test starts empty. */
 async function drain(held: TurnTicket[], queued: TurnTicket[], outcomes: Promise<unknown>[]) {
   for (const ticket of held) ticket.started();
@@ -45,14 +65,7 @@ describe("[CHAT ENGINE]: admission estimates the wait from how long starts take"
   it("a burst after a quiet spell waits in line instead of being refused", async () => {
     // A dozen turns over the last 5 s, one at a time, each start taking 50 ms: a quiet process
     // that finished few starts lately, though each was quick.
-    for (let turn = 0; turn < 12; turn += 1) {
-      const ticket = admitTurn();
-      await ticket.whenStartable();
-      vi.advanceTimersByTime(50);
-      ticket.started();
-      ticket.finished();
-      vi.advanceTimersByTime(350);
-    }
+    await runTurnsOneByOne({ count: 12, startMs: 50, gapMs: 350 });
     // Then 1,000 at once: at 50 ms per start the whole line moves well within the 20 s wait.
     const held = await fillStartingSlots();
     const { tickets, outcomes } = queue(1_000);
@@ -68,13 +81,7 @@ describe("[CHAT ENGINE]: admission estimates the wait from how long starts take"
 
   it("refuses at once, with a Retry-After near the expected wait, when the line would take over 20 s", async () => {
     // Starts have been taking a second each (a database under strain).
-    for (let turn = 0; turn < 100; turn += 1) {
-      const ticket = admitTurn();
-      await ticket.whenStartable();
-      vi.advanceTimersByTime(1_000);
-      ticket.started();
-      ticket.finished();
-    }
+    await runTurnsOneByOne({ count: 100, startMs: 1_000 });
     const held = await fillStartingSlots();
     // 20 s of line: 20 starts per slot wait; the next one is refused before waiting.
     const fits = 20 * chatMaxStartingTurns;
