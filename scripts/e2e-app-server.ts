@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { ensureBuilt, nextBin } from "./lib/build";
+import { ensureBuilt, nextBin, serverNodeFlags } from "./lib/build";
 
 const root = process.cwd();
 // E2E_DIST_DIR lets parallel runs (one per worktree or helper) keep separate builds.
@@ -22,7 +22,7 @@ rmSync(dataDir, { recursive: true, force: true });
 // (ECONNRESET, seen once in thin-path). Keep idle sockets open longer than any test step.
 const server = spawn(
   process.execPath,
-  [nextBin(root), "start", "-p", port, "--keepAliveTimeout", "120000"],
+  [...serverNodeFlags(), nextBin(root), "start", "-p", port, "--keepAliveTimeout", "120000"],
   {
     stdio: "inherit",
     env: {

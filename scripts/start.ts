@@ -4,7 +4,7 @@
  * admin sign-in (lib/startup.ts).
  */
 import { spawn } from "node:child_process";
-import { ensureBuilt, nextBin } from "./lib/build";
+import { ensureBuilt, nextBin, serverNodeFlags } from "./lib/build";
 
 const root = process.cwd();
 ensureBuilt(root, ".next");
@@ -12,7 +12,7 @@ ensureBuilt(root, ".next");
 const port = process.env.PORT || "3000";
 const server = spawn(
   process.execPath,
-  [nextBin(root), "start", "-p", port, ...process.argv.slice(2)],
+  [...serverNodeFlags(), nextBin(root), "start", "-p", port, ...process.argv.slice(2)],
   {
     stdio: "inherit",
     // The server handles SIGINT/SIGTERM itself: running answers finish before it exits

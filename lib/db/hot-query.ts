@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { database } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -11,7 +12,35 @@ import type { Prisma } from "../generated/prisma/client";
  */
 export async function hotQuery<T extends Record<string, unknown>>(sql: Prisma.Sql): Promise<T[]> {
   const db = database();
-  if (db.pool) return (await db.pool.query<T>(sql.text, sql.values as unknown[])).rows;
+  if (db.pool) {
+    const query = {
+      name: statementName(sql.text),
+      text: sql.text,
+      values: sql.values as unknown[],
+    };
+    return (await db.pool.query<T>(query)).rows;
+  }
   if (!db.pglite) throw new Error("No database driver is open.");
   return (await db.pglite.query<T>(sql.text, sql.values as unknown[])).rows;
+}
+
+/**
+ * A named (prepared) statement per distinct SQL text: PostgreSQL parses and plans it once per
+ * connection instead of on every message. These statements are a handful of shapes (new chat or
+ * not, with or without a spend step), so the names stay few. PgBouncer in transaction mode needs
+ * 1.21+ with max_prepared_statements set, as for any client that prepares statements.
+ */
+const statementNames = new Map<string, string>();
+
+/** Past this many shapes something inlines values into the text: stop preparing new ones. */
+const MAX_STATEMENT_NAMES = 200;
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (!name) {
+    if (statementNames.size >= MAX_STATEMENT_NAMES) return undefined;
+    name = `atelier_hot_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }

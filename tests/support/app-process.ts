@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { ensureBuilt, nextBin } from "../../scripts/lib/build";
+import { ensureBuilt, nextBin, serverNodeFlags } from "../../scripts/lib/build";
 
 /** The production build the process tests serve (shared with the e2e suite: built once). */
 export const APP_DIST_DIR = process.env.E2E_DIST_DIR || ".next-e2e";
@@ -61,7 +61,7 @@ export async function startAppProcess({
   const log = createWriteStream(logFile, { flags: "a" });
   const child: ChildProcess = spawn(
     process.execPath,
-    [nextBin(process.cwd()), "start", "-p", String(port)],
+    [...serverNodeFlags(), nextBin(process.cwd()), "start", "-p", String(port)],
     {
       stdio: ["ignore", "pipe", "pipe"],
       env: {

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { appendFileSync, createWriteStream, readFileSync } from "node:fs";
 import { killGroup, onCleanup } from "../bench-store/cleanup";
 import { freePort } from "../bench-store/databases";
-import { nextBin } from "../build";
+import { nextBin, serverNodeFlags } from "../build";
 import { DIST_DIR } from "./settings";
 
 export type AppProcess = {
@@ -36,7 +36,14 @@ export async function startApp(options: {
   // Node 20 refuses --cpu-prof in NODE_OPTIONS; on the command line it profiles `next start`,
   // which serves in this very process (no worker process).
   const profile = options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : [];
-  const args = [...profile, nextBin(options.appRoot), "start", "-p", String(port)];
+  const args = [
+    ...profile,
+    ...serverNodeFlags(),
+    nextBin(options.appRoot),
+    "start",
+    "-p",
+    String(port),
+  ];
   const server = spawn(process.execPath, args, {
     cwd: options.appRoot,
     // Its own process group: stopping it stops what it started, and nothing else.

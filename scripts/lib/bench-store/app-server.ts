@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
 import path from "node:path";
-import { nextBin } from "../build";
+import { nextBin, serverNodeFlags } from "../build";
 import { killGroup, onCleanup } from "./cleanup";
 import { freePort } from "./databases";
 
@@ -21,22 +21,26 @@ export async function startAppServer(options: {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const log = createWriteStream(options.logFile);
-  const server = spawn(process.execPath, [nextBin(options.root), "start", "-p", String(port)], {
-    cwd: options.root,
-    // Its own process group: stopping it stops anything it started, and nothing else.
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: options.distDir,
-      PORT: String(port),
-      APP_URL: url,
-      SEED_DEMO_CONTENT: "false",
-      OPENAI_API_KEY: "",
-      ...options.env,
+  const server = spawn(
+    process.execPath,
+    [...serverNodeFlags(), nextBin(options.root), "start", "-p", String(port)],
+    {
+      cwd: options.root,
+      // Its own process group: stopping it stops anything it started, and nothing else.
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: options.distDir,
+        PORT: String(port),
+        APP_URL: url,
+        SEED_DEMO_CONTENT: "false",
+        OPENAI_API_KEY: "",
+        ...options.env,
+      },
     },
-  });
+  );
   server.stdout?.pipe(log);
   server.stderr?.pipe(log);
   const kill = onCleanup(`app server (pid ${server.pid})`, () => killGroup(server.pid, "SIGKILL"));
