@@ -4,9 +4,9 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { acquireDataDirLock } from "./embedded-lock";
+import { pgliteAdapter } from "./pglite-adapter";
 import { pgliteRunner, pgRunner, type SqlRunner } from "./sql-runner";
 
 export type DatabaseKind = "embedded" | "postgres";
@@ -68,7 +68,7 @@ export function openDatabase(options: OpenOptions): Database {
     extensions: { vector, pg_trgm },
     loadDataDir: options.loadDataDir,
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   return {
     kind: "embedded",
     prisma,

@@ -1,0 +1,36 @@
+/**
+ * The ledger's accounts. Ids are stable strings, so a booking names its accounts without a lookup
+ * and an account exists from its first entry on (lib/ledger/book.ts creates it then).
+ *
+ * Sign convention: a positive amount debits an account, a negative one credits it. Assets and
+ * expenses grow with debits; revenue and what the platform owes (liabilities) grow with credits,
+ * so their balance as people read it is minus the sum of their entries.
+ */
+export const LEDGER_ACCOUNTS = {
+  /** Money held for us by Stripe (charges net of fees, minus refunds, disputes and payouts). */
+  stripeClearing: { id: "stripe:clearing", name: "Stripe balance" },
+  /** Subscription revenue, gross of fees. */
+  subscriptionRevenue: { id: "revenue:subscriptions", name: "Subscription revenue" },
+  /** Revenue from prepaid credits, recognised as the credits are spent. */
+  creditRevenue: { id: "revenue:credits", name: "Credit revenue" },
+  stripeFees: { id: "expense:stripe-fees", name: "Stripe fees" },
+  /** Contra-revenue: money given back. */
+  refunds: { id: "contra:refunds", name: "Refunds" },
+  /** Contra-revenue: money taken back by disputes (returned when a dispute is won). */
+  disputes: { id: "contra:disputes", name: "Disputes" },
+  disputeFees: { id: "expense:dispute-fees", name: "Dispute fees" },
+} as const;
+
+export type LedgerAccountRef = { id: string; name: string };
+
+/** Prepaid credits the platform owes one user (a liability). */
+export function customerCreditsAccount(userId: string): LedgerAccountRef {
+  return { id: `customer-credits:${userId}`, name: `Prepaid credits of user ${userId}` };
+}
+
+/** Whether an account id is one user's prepaid credits, and whose. */
+export function creditsOwnerOf(accountId: string): string | null {
+  return accountId.startsWith("customer-credits:")
+    ? accountId.slice("customer-credits:".length)
+    : null;
+}
