@@ -77,11 +77,31 @@ const schema = z.object({
   GITHUB_CLIENT_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
+  /** Billing (lib/billing): without it the instance runs on the Free plan alone. */
+  STRIPE_SECRET_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret key (sk_test_… or sk_live_…)")
+      .optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: optionalString.pipe(
+    z.string().startsWith("whsec_", "must be a webhook signing secret (whsec_…)").optional(),
+  ),
+  /** Where the Stripe API is (tests point it at tests/fixtures/fake-stripe); Stripe's own by default. */
+  STRIPE_API_URL: optionalString.pipe(z.url().optional()),
 });
 
 export type Env = z.infer<typeof schema>;
 
 const withS3Credentials = schema.superRefine((value, context) => {
+  if (value.STRIPE_SECRET_KEY && !value.STRIPE_WEBHOOK_SECRET) {
+    context.addIssue({
+      code: "custom",
+      path: ["STRIPE_WEBHOOK_SECRET"],
+      message:
+        "STRIPE_SECRET_KEY is set: STRIPE_WEBHOOK_SECRET is required too (Stripe → Developers → Webhooks)",
+    });
+  }
   if (value.S3_BUCKET && !(value.S3_ACCESS_KEY_ID && value.S3_SECRET_ACCESS_KEY)) {
     context.addIssue({
       code: "custom",
