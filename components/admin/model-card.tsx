@@ -1,6 +1,6 @@
 "use client";
 
-import { Binary, KeyRound, MessageSquare, Network, Pencil, Star } from "lucide-react";
+import { Binary, Gem, KeyRound, MessageSquare, Network, Pencil, Star } from "lucide-react";
 import { useId } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
@@ -56,6 +56,11 @@ export function ModelCard({ model, onEdit }: ModelCardProps) {
             {model.isDefault && model.kind === "CHAT" ? (
               <Badge>
                 <Star aria-hidden="true" /> Default
+              </Badge>
+            ) : null}
+            {model.isPremium ? (
+              <Badge variant="outline" title="Only for plans that include premium models.">
+                <Gem aria-hidden="true" /> Premium
               </Badge>
             ) : null}
             {model.isEgressExempt ? (

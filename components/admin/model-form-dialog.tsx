@@ -68,6 +68,7 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
   const [isDefault, setIsDefault] = useState(model?.isDefault ?? false);
   const [isEnabled, setIsEnabled] = useState(model?.isEnabled ?? true);
   const [isEgressExempt, setIsEgressExempt] = useState(model?.isEgressExempt ?? false);
+  const [isPremium, setIsPremium] = useState(model?.isPremium ?? false);
   const [shouldRemoveKey, setShouldRemoveKey] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const fieldError = (name: string) => error?.fieldErrors[name]?.[0] ?? null;
@@ -96,6 +97,7 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
       isDefault: isChat && isDefault && isEnabled,
       isEnabled,
       isEgressExempt,
+      isPremium: isChat && isPremium,
     };
     setError(null);
     const callbacks = {
@@ -325,6 +327,15 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
           isDisabled={!isEnabled || !isChat}
           onChange={setIsDefault}
         />
+        {isChat ? (
+          <SwitchRow
+            id={id("isPremium")}
+            label="Premium model"
+            description="Answers only for users on a plan that includes premium models; others are told which plan they need."
+            isChecked={isPremium}
+            onChange={setIsPremium}
+          />
+        ) : null}
         <SwitchRow
           id={id("isEgressExempt")}
           label="Private network endpoint"

@@ -46,7 +46,7 @@ export function ChatFailureAlert({
   const lockedFor = useSecondsUntil(state.lockedUntil);
   const isAutoRetrying = state.retryAt !== null;
   const isBusy = failure.kind === "busy";
-  // A daily or spending limit resets at midnight: retrying before then cannot succeed.
+  // A daily, monthly, plan or spending limit does not lift within seconds: no retry button.
   const canRetry =
     failure.kind !== "rate_limited" || failure.limit === "rate" || failure.limit === null;
 

@@ -72,6 +72,8 @@ type ErrorBody = {
 const LIMITS: ReadonlySet<string> = new Set<ChatLimitKind>([
   "rate",
   "daily",
+  "monthly",
+  "premium_model",
   "gpt_spend",
   "instance_spend",
 ]);

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
-import type { Plan } from "../generated/prisma/client";
+import type { Plan, Prisma } from "../generated/prisma/client";
 import type { ParsedPlanInput, PublicPlan } from "./plan-schemas";
 import { isBillingEnabled } from "./stripe";
 import { syncPlanWithStripe } from "./sync-plan";
@@ -31,10 +31,10 @@ export function toPublicPlan(plan: Plan): PublicPlan {
 }
 
 /** The Free plan: the migration creates it; this recreates it should an operator have removed it. */
-export async function getFreePlan(): Promise<Plan> {
-  const existing = await prisma.plan.findFirst({ where: { isFree: true } });
+export async function getFreePlan(db: Prisma.TransactionClient = prisma): Promise<Plan> {
+  const existing = await db.plan.findFirst({ where: { isFree: true } });
   if (existing) return existing;
-  return prisma.plan.upsert({
+  return db.plan.upsert({
     where: { id: "free" },
     update: { isFree: true, isArchived: false },
     create: {

@@ -29,7 +29,7 @@ export async function runBuilderTurn({
   try {
     await ticket.whenStartable();
     const plan = await planBuilderTurn({ actor, gptId, request });
-    const limits = await getChatLimits({ userId: actor.id });
+    const limits = await getChatLimits();
     const begun = await beginTurn({ ...plan.start, limits });
     return startAnswer({
       begun,

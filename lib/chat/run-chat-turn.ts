@@ -26,7 +26,7 @@ export async function runChatTurn({
   try {
     await ticket.whenStartable();
     const plan = await planTurn({ actor, request });
-    const limits = await getChatLimits({ userId: actor.id });
+    const limits = await getChatLimits();
     const begun = await beginTurn({
       actor,
       conversation: plan.conversationId
@@ -50,6 +50,7 @@ export async function runChatTurn({
         versionId: plan.source.versionId,
         modelConfigId: plan.model.id,
       },
+      model: plan.model,
       limits,
     });
     return startAnswer({

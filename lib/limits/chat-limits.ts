@@ -4,16 +4,17 @@ import type { InstanceSettings } from "../generated/prisma/client";
 import { getInstanceSettings } from "../settings/instance-settings";
 
 /**
- * The limits one user's chat turns run under. Data, not constants: today every user gets the
- * instance's settings; per-plan limits will choose them by user.
+ * The instance-wide limits every chat turn runs under. The per-user allowances (messages per day
+ * and per month, premium models) come from the user's plan (lib/billing/entitlement.ts), read in
+ * the same statement that takes the message.
  */
 export type ChatLimits = {
   /** Messages a user may send at once (the token bucket's capacity); at least 1. */
   burstMessages: number;
   /** Sustained messages per minute (the bucket refills at this rate); at least 1. */
   messagesPerMinute: number;
-  /** Messages per user per UTC day; 0: no daily allowance. */
-  dailyMessages: number;
+  /** Days a subscription whose renewal failed keeps its plan. */
+  pastDueGraceDays: number;
   /** Model spend per GPT per UTC day, micro-dollars; 0: no cap. */
   gptDailySpendCapMicros: number;
   /** Model spend of the whole instance per UTC day, micro-dollars; 0: no cap. */
@@ -33,7 +34,7 @@ export function chatLimitsOf(settings: InstanceSettings): ChatLimits {
   return {
     burstMessages: settings.chatBurstMessages,
     messagesPerMinute: settings.chatMessagesPerMinute,
-    dailyMessages: settings.chatDailyMessages,
+    pastDueGraceDays: settings.pastDueGraceDays,
     // Safe as numbers: the settings allow at most 10^15 micro-dollars ($1,000,000,000).
     gptDailySpendCapMicros: Number(settings.gptDailySpendCapMicros),
     instanceDailySpendCapMicros: Number(settings.instanceDailySpendCapMicros),
@@ -43,9 +44,10 @@ export function chatLimitsOf(settings: InstanceSettings): ChatLimits {
 /**
  * The chat limits for a user's next turn. On the hot path of every turn, so the settings row is
  * cached in process for 5 s; a save clears it at once in every process sharing the database (the
- * TTL bounds what a missed notification can cost). `userId` is for per-plan limits; unused today.
+ * TTL bounds what a missed notification can cost). The same for every user: their plan's
+ * allowances are read by the statement that takes the message.
  */
-export async function getChatLimits({ userId: _userId }: { userId: string }): Promise<ChatLimits> {
+export async function getChatLimits(): Promise<ChatLimits> {
   const now = Date.now();
   const cached = cache.atelierChatLimits;
   if (cached && cached.expiresAt > now) return cached.limits;

@@ -2,7 +2,13 @@ import { AppError } from "../errors";
 import { secondsBetween } from "./today";
 
 /** Which chat limit refused a message; sent to the client as `details.limit`. */
-export type ChatLimitKind = "rate" | "daily" | "gpt_spend" | "instance_spend";
+export type ChatLimitKind =
+  | "rate"
+  | "daily"
+  | "monthly"
+  | "premium_model"
+  | "gpt_spend"
+  | "instance_spend";
 
 const plural = (count: number, one: string, many: string) =>
   `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
@@ -25,15 +31,59 @@ export function rateLimitMessage({ retryAfterSeconds }: { retryAfterSeconds: num
   return `You're sending messages too quickly. Try again in ${formatWait(retryAfterSeconds)}.`;
 }
 
+/** What a paid plan or a credit pack would change, when billing is on. */
+const upgradeHint = (canUpgrade: boolean) =>
+  canUpgrade ? " Upgrade your plan in Settings → Plan & billing for more." : "";
+
 export function dailyLimitMessage({
   dailyMessages,
+  planName,
   secondsUntilReset,
+  canUpgrade = false,
 }: {
   dailyMessages: number;
+  /** The plan whose allowance it is; omitted, the message names no plan. */
+  planName?: string;
   secondsUntilReset: number;
+  canUpgrade?: boolean;
 }): string {
   const renew = dailyMessages === 1 ? "It renews" : "They renew";
-  return `You've used today's ${plural(dailyMessages, "message", "messages")}. ${renew} at midnight UTC, in ${formatWait(secondsUntilReset)}.`;
+  const of = planName ? ` on the ${planName} plan` : "";
+  return `You've used today's ${plural(dailyMessages, "message", "messages")}${of}. ${renew} at midnight UTC, in ${formatWait(secondsUntilReset)}.${upgradeHint(canUpgrade)}`;
+}
+
+export function monthlyLimitMessage({
+  monthlyMessages,
+  planName,
+  resetsAt,
+  canUpgrade = false,
+}: {
+  monthlyMessages: number;
+  planName: string;
+  resetsAt: Date;
+  canUpgrade?: boolean;
+}): string {
+  const renew = monthlyMessages === 1 ? "It renews" : "They renew";
+  const day = resetsAt.toLocaleDateString("en-US", {
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+  return `You've used this month's ${plural(monthlyMessages, "message", "messages")} on the ${planName} plan. ${renew} on ${day} (UTC).${upgradeHint(canUpgrade)}`;
+}
+
+export function premiumModelMessage({
+  modelName,
+  planName,
+  canUpgrade,
+}: {
+  modelName: string;
+  planName: string;
+  canUpgrade: boolean;
+}): string {
+  return canUpgrade
+    ? `${modelName} is a premium model, not included in the ${planName} plan. Upgrade in Settings → Plan & billing to use it.`
+    : `${modelName} is a premium model, not included in the ${planName} plan.`;
 }
 
 export function gptSpendLimitMessage({
@@ -64,14 +114,22 @@ export function chatLimitError({
   message,
   now,
   resetsAt,
+  canUpgrade,
 }: {
   limit: ChatLimitKind;
   message: string;
   now: Date;
-  resetsAt: Date;
+  /** Null when waiting does not help (a premium model needs another plan). */
+  resetsAt: Date | null;
+  /** Plan limits: whether a paid plan could lift it (billing is on), so the client offers it. */
+  canUpgrade?: boolean;
 }): AppError {
   return new AppError("rate_limited", message, undefined, {
-    retryAfterSeconds: secondsBetween(now, resetsAt),
-    details: { limit, resetsAt: resetsAt.toISOString() },
+    ...(resetsAt ? { retryAfterSeconds: secondsBetween(now, resetsAt) } : {}),
+    details: {
+      limit,
+      resetsAt: resetsAt?.toISOString() ?? null,
+      ...(canUpgrade === undefined ? {} : { canUpgrade }),
+    },
   });
 }

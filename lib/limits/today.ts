@@ -29,3 +29,18 @@ export function secondsUntilNextUtcMidnight(at: Date): number {
 export function secondsBetween(from: Date, to: Date): number {
   return Math.max(1, Math.ceil((to.getTime() - from.getTime()) / 1000));
 }
+
+/** Midnight UTC on the first day of `at`'s UTC month (monthly allowances count from here). */
+export function utcMonthStart(at: Date): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
+}
+
+/** Midnight UTC on the first day of the next UTC month (when monthly allowances renew). */
+export function nextUtcMonthStart(at: Date): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1));
+}
+
+/** `at`'s UTC month as its first day, "YYYY-MM-01". */
+export function utcMonthKey(at: Date): string {
+  return utcMonthStart(at).toISOString().slice(0, 10);
+}

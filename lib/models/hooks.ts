@@ -35,6 +35,7 @@ export type ModelFormPayload = {
   kind?: ModelKind;
   /** A private-network endpoint: its requests skip the egress guard. */
   isEgressExempt?: boolean;
+  isPremium?: boolean;
 };
 
 // Returning the invalidation keeps the mutation pending until the list is fresh: a toggled switch

@@ -20,6 +20,7 @@ export function toPublicModel(model: ModelConfig): PublicModelConfig {
     isEnabled: model.isEnabled,
     kind: model.kind,
     isEgressExempt: model.isEgressExempt,
+    isPremium: model.isPremium,
   };
 }
 

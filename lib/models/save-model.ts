@@ -53,6 +53,7 @@ export async function saveModel({
     isEnabled: data.isEnabled,
     isDefault: data.isDefault && data.isEnabled,
     isEgressExempt: data.isEgressExempt,
+    isPremium: data.isPremium,
     ...(apiKeyCiphertext !== undefined ? { apiKeyCiphertext } : {}),
   };
   const saved = await prisma.$transaction(async (tx) => {

@@ -45,6 +45,8 @@ export const modelConfigInputSchema = z.object({
    * its requests skip the egress guard. Off: model calls are guarded like any other.
    */
   isEgressExempt: z.boolean().default(false),
+  /** Answers only for users whose plan includes premium models (Admin → Billing). */
+  isPremium: z.boolean().default(false),
 });
 export type ModelConfigInput = z.infer<typeof modelConfigInputSchema>;
 
@@ -67,6 +69,7 @@ export const modelConfigPatchSchema = z
     isEnabled: z.boolean().optional(),
     kind: z.enum(MODEL_KINDS).optional(),
     isEgressExempt: z.boolean().optional(),
+    isPremium: z.boolean().optional(),
   })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
     error: "Nothing to update.",
@@ -87,4 +90,5 @@ export type PublicModelConfig = {
   isEnabled: boolean;
   kind: ModelKind;
   isEgressExempt: boolean;
+  isPremium: boolean;
 };

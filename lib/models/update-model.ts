@@ -40,6 +40,7 @@ export async function updateModel({
       isEnabled: input.isEnabled ?? current.isEnabled,
       kind: input.kind ?? current.kind,
       isEgressExempt: input.isEgressExempt ?? current.isEgressExempt,
+      isPremium: input.isPremium ?? current.isPremium,
     },
   });
 }

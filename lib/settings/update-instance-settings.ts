@@ -1,9 +1,10 @@
 import "server-only";
 import type { Actor } from "../auth/session";
+import { getFreePlan } from "../billing/plans";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { publish } from "../events/bus";
-import type { InstanceSettings } from "../generated/prisma/client";
+import type { InstanceSettings, Plan } from "../generated/prisma/client";
 import { formatDollars, parseDollars } from "../limits/dollars";
 import { getInstanceSettings } from "./instance-settings";
 import {
@@ -14,7 +15,14 @@ import {
 
 const SETTINGS_ID = 1;
 
-export function toInstanceSettingsView(settings: InstanceSettings): InstanceSettingsView {
+/**
+ * The settings as the admin form shows them. "Daily messages" is the Free plan's daily allowance
+ * (every user without a subscription is on it), so it is read from and saved to that plan.
+ */
+export function toInstanceSettingsView(
+  settings: InstanceSettings,
+  freePlan: Pick<Plan, "dailyMessages">,
+): InstanceSettingsView {
   return {
     knowledgeMaxFilesPerGpt: settings.knowledgeMaxFilesPerGpt,
     knowledgeMaxFileMb: settings.knowledgeMaxFileMb,
@@ -26,7 +34,7 @@ export function toInstanceSettingsView(settings: InstanceSettings): InstanceSett
     actionMaxCallsPerTurn: settings.actionMaxCallsPerTurn,
     chatBurstMessages: settings.chatBurstMessages,
     chatMessagesPerMinute: settings.chatMessagesPerMinute,
-    chatDailyMessages: settings.chatDailyMessages,
+    chatDailyMessages: freePlan.dailyMessages,
     gptDailySpendCapDollars: formatDollars(settings.gptDailySpendCapMicros),
     instanceDailySpendCapDollars: formatDollars(settings.instanceDailySpendCapMicros),
   };
@@ -45,7 +53,7 @@ export async function getInstanceSettingsForAdmin({
   actor: Actor;
 }): Promise<InstanceSettingsView> {
   if (actor.role !== "ADMIN") throw new AppError("forbidden", "Administrators only.");
-  return toInstanceSettingsView(await getInstanceSettings());
+  return toInstanceSettingsView(await getInstanceSettings(), await getFreePlan());
 }
 
 /**
@@ -70,7 +78,9 @@ export async function updateInstanceSettings({
     }
     throw new AppError("bad_request", "Check the highlighted fields.", fieldErrors);
   }
-  const { gptDailySpendCapDollars, instanceDailySpendCapDollars, ...fields } = parsed.data;
+  const { gptDailySpendCapDollars, instanceDailySpendCapDollars, chatDailyMessages, ...fields } =
+    parsed.data;
+  const freePlanBefore = await getFreePlan();
   const data = {
     ...fields,
     gptDailySpendCapMicros: toMicros(gptDailySpendCapDollars),
@@ -95,6 +105,10 @@ export async function updateInstanceSettings({
       create: { id: SETTINGS_ID, ...data },
       update: data,
     });
+    const freePlan = await tx.plan.update({
+      where: { id: freePlanBefore.id },
+      data: { dailyMessages: chatDailyMessages },
+    });
     await tx.auditLog.create({
       data: {
         actorId: actor.id,
@@ -102,14 +116,14 @@ export async function updateInstanceSettings({
         targetType: "InstanceSettings",
         targetId: String(SETTINGS_ID),
         data: {
-          before: before ? toInstanceSettingsView(before) : null,
-          after: toInstanceSettingsView(settings),
+          before: before ? toInstanceSettingsView(before, freePlanBefore) : null,
+          after: toInstanceSettingsView(settings, freePlan),
         },
       },
     });
-    return settings;
+    return { settings, freePlan };
   });
   // This process applies the new chat limits at once; other processes within their cache's 5 s.
   publish("instance-settings", {});
-  return toInstanceSettingsView(saved);
+  return toInstanceSettingsView(saved.settings, saved.freePlan);
 }

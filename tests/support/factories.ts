@@ -40,6 +40,7 @@ export async function createFakeModel(baseUrl: string, prices = { input: 2.5, ou
       isEnabled: true,
       // The fake model server listens on loopback, which the egress guard refuses otherwise.
       isEgressExempt: true,
+      isPremium: false,
     },
   });
 }
@@ -150,7 +151,15 @@ export async function setChatLimitSettings(
     instanceDailySpendCapMicros: number;
   }>,
 ) {
-  const { gptDailySpendCapMicros, instanceDailySpendCapMicros, ...counts } = data;
+  const { gptDailySpendCapMicros, instanceDailySpendCapMicros, chatDailyMessages, ...counts } =
+    data;
+  // The daily allowance is the Free plan's (everyone without a subscription is on it).
+  if (chatDailyMessages !== undefined) {
+    await prisma.plan.update({
+      where: { id: "free" },
+      data: { dailyMessages: chatDailyMessages },
+    });
+  }
   const values = {
     ...counts,
     ...(gptDailySpendCapMicros === undefined

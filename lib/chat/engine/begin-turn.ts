@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../../auth/session";
+import { entitlementSql } from "../../billing/entitlement";
 import { prisma } from "../../db";
 import { hotQuery } from "../../db/hot-query";
 import { AppError } from "../../errors";
@@ -8,7 +9,11 @@ import { Prisma } from "../../generated/prisma/client";
 import { currentInstanceId } from "../../instances/app-instance";
 import type { ChatLimits } from "../../limits/chat-limits";
 import { checkSpendCaps, spendCapsNotReachedSql } from "../../limits/check-spend-caps";
-import { chatAllowanceRefusal, chatAllowanceUpsert } from "../../limits/consume-chat-message";
+import {
+  chatAllowanceRefusal,
+  chatAllowanceUpsert,
+  type PremiumModel,
+} from "../../limits/consume-chat-message";
 
 export type TurnStart = {
   actor: Actor;
@@ -38,6 +43,8 @@ export type TurnStart = {
     versionId: string | null;
     modelConfigId: string;
   };
+  /** The answering model: a premium one needs a plan that allows it. */
+  model: PremiumModel;
   limits: ChatLimits;
 };
 
@@ -52,7 +59,7 @@ export type BegunTurn = {
 
 /**
  * The write-ahead of a chat turn, before the model is called: check the daily spend caps, take
- * one message from the user's allowance, create or touch the conversation, hide what a regenerate or edit replaces, save the
+ * one message from the allowance of the user's plan (and check the plan allows the model), create or touch the conversation, hide what a regenerate or edit replaces, save the
  * user's message, and create the answer's message as STREAMING (owned by this process). From here
  * on nothing can be lost: the answer is finalised by the turn, by the durable finalize job, or by
  * recovery after a crash.
@@ -114,10 +121,16 @@ export async function beginTurn(start: TurnStart): Promise<BegunTurn> {
       : Prisma.empty;
   const { answer } = start;
   const rows = await hotQuery<{ id: string }>(Prisma.sql`
-    WITH allowance AS (${chatAllowanceUpsert({
+    WITH entitlement AS (${entitlementSql({
+      userId: start.actor.id,
+      now: askedAt,
+      pastDueGraceDays: start.limits.pastDueGraceDays,
+    })}),
+    allowance AS (${chatAllowanceUpsert({
       userId: start.actor.id,
       limits: start.limits,
       now: askedAt,
+      model: start.model,
       onlyIf: Prisma.sql`${spendCapsNotReachedSql({
         gptId: answer.gptId,
         limits: start.limits,
@@ -148,10 +161,11 @@ export async function beginTurn(start: TurnStart): Promise<BegunTurn> {
     if (!isNew && !(await prisma.conversation.count({ where: { id: conversationId } }))) {
       throw new AppError("not_found", "Conversation not found.");
     }
-    throw await chatAllowanceRefusal(prisma, {
+    throw await chatAllowanceRefusal({
       userId: start.actor.id,
       limits: start.limits,
       now: askedAt,
+      model: start.model,
     });
   }
   return { conversationId, isNewConversation: isNew, messageId, questionId };

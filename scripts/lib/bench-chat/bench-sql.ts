@@ -51,6 +51,14 @@ export async function raiseChatLimits(sql: Sql): Promise<string[]> {
     await sql.query(`UPDATE "InstanceSettings" SET "${name}" = $1 WHERE id = 1`, [value]);
     changes.push(`${name} ${before?.value ?? "?"} → ${value}`);
   }
+  // Since the billing migrations the per-user allowances are the plans' (0: unlimited).
+  const plans = await sql.query(
+    `SELECT 1 FROM information_schema.columns WHERE table_name = 'Plan' AND column_name = 'monthlyMessages'`,
+  );
+  if (plans.length > 0) {
+    await sql.query(`UPDATE "Plan" SET "dailyMessages" = 0, "monthlyMessages" = 0`);
+    changes.push("every plan's daily and monthly messages → unlimited");
+  }
   return changes;
 }
 

@@ -42,7 +42,8 @@ async function streamingAnswer(instanceId: string, text = "Half an answ") {
     userMessageParts: [{ type: "text", text: "Tell me everything about tides" }],
     supersededMessageIds: [],
     answer: { gptId: gpt.id, channel: "STORE", versionId: null, modelConfigId: modelId },
-    limits: await getChatLimits({ userId: user.id }),
+    model: { displayName: "Fake model", isPremium: false },
+    limits: await getChatLimits(),
   });
   await prisma.message.update({
     where: { id: begun.messageId },

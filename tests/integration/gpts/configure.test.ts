@@ -47,6 +47,7 @@ async function secondModel(displayName: string) {
       isDefault: false,
       isEnabled: true,
       isEgressExempt: true,
+      isPremium: false,
     },
   });
 }

@@ -39,6 +39,7 @@ async function createEmbeddingModel(isEnabled = true) {
       isDefault: true,
       isEnabled,
       isEgressExempt: true,
+      isPremium: false,
       kind: "EMBEDDING",
     },
   });

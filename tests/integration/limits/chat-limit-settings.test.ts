@@ -48,18 +48,20 @@ describe("[LIMITS]: chat limits are set in Admin → Settings", () => {
       gptDailySpendCapDollars: "20.00",
       instanceDailySpendCapDollars: "100.00",
     });
-    expect(await getChatLimits({ userId: user.id })).toEqual({
+    expect(await getChatLimits()).toEqual({
       burstMessages: 10,
       messagesPerMinute: 20,
-      dailyMessages: 500,
+      pastDueGraceDays: 7,
       gptDailySpendCapMicros: 20_000_000,
       instanceDailySpendCapMicros: 100_000_000,
     });
+    // The daily allowance is the Free plan's.
+    expect((await prisma.plan.findUniqueOrThrow({ where: { id: "free" } })).dailyMessages).toBe(500);
   });
 
   it("PUT saves dollars as exact micro-dollars, is audited, and the next message uses the new limits", async () => {
     setSessionActor(admin);
-    await getChatLimits({ userId: user.id }); // Cached before the save: the save must clear it.
+    await getChatLimits(); // Cached before the save: the save must clear it.
     const response = await putSettingsRoute({ ...defaultSettingsView, ...chatLimits });
     expect(response.status).toBe(200);
     const saved = {
@@ -71,13 +73,14 @@ describe("[LIMITS]: chat limits are set in Admin → Settings", () => {
     const row = await prisma.instanceSettings.findUniqueOrThrow({ where: { id: 1 } });
     expect(row.gptDailySpendCapMicros).toBe(2_500_000n);
     expect(row.instanceDailySpendCapMicros).toBe(1_000_000_001n);
-    expect(await getChatLimits({ userId: user.id })).toEqual({
+    expect(await getChatLimits()).toEqual({
       burstMessages: 4,
       messagesPerMinute: 12,
-      dailyMessages: 0,
+      pastDueGraceDays: 7,
       gptDailySpendCapMicros: 2_500_000,
       instanceDailySpendCapMicros: 1_000_000_001,
     });
+    expect((await prisma.plan.findUniqueOrThrow({ where: { id: "free" } })).dailyMessages).toBe(0);
     const audit = await prisma.auditLog.findFirstOrThrow({
       where: { action: "settings.update", actorId: admin.id },
       orderBy: { createdAt: "desc" },
@@ -142,11 +145,11 @@ describe("[LIMITS]: chat limits are set in Admin → Settings", () => {
       gptDailySpendCapDollars: "0.00",
       instanceDailySpendCapDollars: "0.00",
     });
-    expect(await getChatLimits({ userId: user.id })).toMatchObject({
-      dailyMessages: 0,
+    expect(await getChatLimits()).toMatchObject({
       gptDailySpendCapMicros: 0,
       instanceDailySpendCapMicros: 0,
     });
+    expect((await prisma.plan.findUniqueOrThrow({ where: { id: "free" } })).dailyMessages).toBe(0);
   });
 
   it("is for administrators only", async () => {
@@ -159,21 +162,19 @@ describe("[LIMITS]: chat limits are set in Admin → Settings", () => {
 describe("[LIMITS]: the limits are read from the database, cached briefly per process", () => {
   it("a change made by another process applies here within 5 seconds", async () => {
     await setChatLimitSettings({ chatBurstMessages: 4 });
-    expect((await getChatLimits({ userId: user.id })).burstMessages).toBe(4);
+    expect((await getChatLimits()).burstMessages).toBe(4);
     // Another process saves: this one's cache knows nothing of it.
     await prisma.instanceSettings.update({ where: { id: 1 }, data: { chatBurstMessages: 7 } });
-    expect((await getChatLimits({ userId: user.id })).burstMessages).toBe(4);
+    expect((await getChatLimits()).burstMessages).toBe(4);
     const start = Date.now();
     vi.spyOn(Date, "now").mockReturnValue(start + 5_001);
-    expect((await getChatLimits({ userId: user.id })).burstMessages).toBe(7);
+    expect((await getChatLimits()).burstMessages).toBe(7);
   });
 
   it("concurrent turns share one settings read", async () => {
     await setChatLimitSettings({ chatBurstMessages: 7 });
     const read = vi.spyOn(prisma.instanceSettings, "findUnique");
-    const limits = await Promise.all(
-      Array.from({ length: 20 }, () => getChatLimits({ userId: user.id })),
-    );
+    const limits = await Promise.all(Array.from({ length: 20 }, () => getChatLimits()));
     expect(new Set(limits.map((each) => each.burstMessages))).toEqual(new Set([7]));
     expect(read).toHaveBeenCalledTimes(1);
   });

@@ -1,9 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { consumeChatMessage } from "@/lib/limits/consume-chat-message";
 import { expectAppError } from "../../support/app-error";
 import { createActor, createPublishedGpt } from "../../support/factories";
-import { allowanceOf, consume, limitsOf, plus } from "./helpers";
+import { allowanceOf, consume, limitsOf, plus, setFreePlanAllowance } from "./helpers";
+
+// Each test starts from the Free plan's default allowance (500 a day, no monthly cap).
+beforeEach(() => setFreePlanAllowance({}));
 
 const t0 = new Date("2026-12-06T18:48:00.000Z");
 
@@ -76,19 +79,25 @@ describe("[LIMITS]: per-user message rate (burst + per minute)", () => {
 describe("[LIMITS]: per-user daily message allowance", () => {
   it("a user who used today's messages is refused until midnight UTC, with the time left", async () => {
     const user = await createActor();
-    const limits = limitsOf({ dailyMessages: 3 });
+    await setFreePlanAllowance({ dailyMessages: 3 });
+    const limits = limitsOf();
     for (let i = 0; i < 3; i++) await consume(user.id, limits, plus(t0, i * 60));
     const error = await expectAppError(consume(user.id, limits, t0), "rate_limited");
     expect(error.message).toBe(
-      "You've used today's 3 messages. They renew at midnight UTC, in 5 h 12 min.",
+      "You've used today's 3 messages on the Free plan. They renew at midnight UTC, in 5 h 12 min.",
     );
     expect(error.retryAfterSeconds).toBe(5 * 3600 + 12 * 60);
-    expect(error.details).toEqual({ limit: "daily", resetsAt: "2026-12-07T00:00:00.000Z" });
+    expect(error.details).toEqual({
+      limit: "daily",
+      resetsAt: "2026-12-07T00:00:00.000Z",
+      canUpgrade: false,
+    });
   });
 
   it("the day resets at midnight UTC", async () => {
     const user = await createActor();
-    const limits = limitsOf({ dailyMessages: 2 });
+    await setFreePlanAllowance({ dailyMessages: 2 });
+    const limits = limitsOf();
     await consume(user.id, limits, new Date("2026-12-06T23:59:00.000Z"));
     await consume(user.id, limits, new Date("2026-12-06T23:59:30.000Z"));
     await expectAppError(
@@ -102,7 +111,8 @@ describe("[LIMITS]: per-user daily message allowance", () => {
 
   it("when the rate and the daily allowance both refuse, it names the later reset: the day", async () => {
     const user = await createActor();
-    const limits = limitsOf({ burstMessages: 1, dailyMessages: 1 });
+    await setFreePlanAllowance({ dailyMessages: 1 });
+    const limits = limitsOf({ burstMessages: 1 });
     await consume(user.id, limits, t0);
     const error = await expectAppError(consume(user.id, limits, t0), "rate_limited");
     expect(error.details?.limit).toBe("daily");
@@ -115,7 +125,8 @@ describe("[LIMITS]: per-user daily message allowance", () => {
       where: { userId: user.id },
       data: { dayCount: 1_000_000 },
     });
-    await consume(user.id, limitsOf({ dailyMessages: 0 }), t0);
+    await setFreePlanAllowance({ dailyMessages: 0 });
+    await consume(user.id, limitsOf(), t0);
     expect((await allowanceOf(user.id))?.dayCount).toBe(1_000_001);
   });
 });
@@ -168,7 +179,8 @@ describe("[LIMITS]: limits hold under concurrency", () => {
 
   it("30 concurrent messages against a daily allowance of 7: exactly 7 pass", async () => {
     const user = await createActor();
-    const limits = limitsOf({ burstMessages: 100, dailyMessages: 7 });
+    await setFreePlanAllowance({ dailyMessages: 7 });
+    const limits = limitsOf({ burstMessages: 100 });
     const results = await Promise.allSettled(
       Array.from({ length: 30 }, () => consume(user.id, limits, t0)),
     );

@@ -5,7 +5,7 @@ import { consumeChatMessage } from "@/lib/limits/consume-chat-message";
 export const limitsOf = (overrides: Partial<ChatLimits> = {}): ChatLimits => ({
   burstMessages: 10,
   messagesPerMinute: 20,
-  dailyMessages: 500,
+  pastDueGraceDays: 7,
   gptDailySpendCapMicros: 20_000_000,
   instanceDailySpendCapMicros: 100_000_000,
   ...overrides,
@@ -21,4 +21,15 @@ export const plus = (from: Date, seconds: number) => new Date(from.getTime() + s
 
 export function allowanceOf(userId: string) {
   return prisma.chatAllowance.findUnique({ where: { userId } });
+}
+
+/** The Free plan's allowances (every user without a subscription is on it); 0 is unlimited. */
+export async function setFreePlanAllowance({
+  dailyMessages = 500,
+  monthlyMessages = 0,
+}: {
+  dailyMessages?: number;
+  monthlyMessages?: number;
+}) {
+  await prisma.plan.update({ where: { id: "free" }, data: { dailyMessages, monthlyMessages } });
 }
