@@ -56,7 +56,9 @@ describe("[LIMITS]: chat limits are set in Admin → Settings", () => {
       instanceDailySpendCapMicros: 100_000_000,
     });
     // The daily allowance is the Free plan's.
-    expect((await prisma.plan.findUniqueOrThrow({ where: { id: "free" } })).dailyMessages).toBe(500);
+    expect((await prisma.plan.findUniqueOrThrow({ where: { id: "free" } })).dailyMessages).toBe(
+      500,
+    );
   });
 
   it("PUT saves dollars as exact micro-dollars, is audited, and the next message uses the new limits", async () => {
