@@ -13,7 +13,8 @@ const statusOf: Record<Stripe.Subscription.Status, SubscriptionStatus> = {
   paused: "PAUSED",
 };
 
-const idOf = (value: string | { id: string } | null | undefined) =>
+/** The id of a Stripe reference, whether Stripe sent the id or expanded the object. */
+export const idOf = (value: string | { id: string } | null | undefined) =>
   typeof value === "string" ? value : (value?.id ?? null);
 
 /**

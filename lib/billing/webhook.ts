@@ -12,7 +12,7 @@ import {
 } from "./book-stripe-money";
 import { adjustCreditBalance, lockAvailableCredits } from "./credits";
 import { isBillingEnabled, stripe, webhookSecret } from "./stripe";
-import { applySubscription } from "./subscriptions";
+import { applySubscription, idOf } from "./subscriptions";
 
 /** Stripe's own default: a signature older than 5 minutes is a replay. */
 const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -230,8 +230,5 @@ function balanceTransactionOfPayment(
   const balanceTransaction = charge.balance_transaction;
   return balanceTransaction && typeof balanceTransaction === "object" ? balanceTransaction : null;
 }
-
-const idOf = (value: string | { id: string } | null | undefined) =>
-  typeof value === "string" ? value : (value?.id ?? null);
 
 const minBigInt = (a: bigint, b: bigint) => (a < b ? a : b);
