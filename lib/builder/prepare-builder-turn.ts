@@ -93,7 +93,7 @@ export async function planBuilderTurn({
       savedQuestionId: isRetryOfSaved ? lastQuestion.id : null,
       answer: { gptId, channel: "PREVIEW", versionId: null, modelConfigId: model.id },
       // Building a GPT is part of every plan, whichever model the instance builds with.
-      model: { displayName: model.displayName, isPremium: false },
+      model: { ...model, isPremium: false },
     },
   };
 }

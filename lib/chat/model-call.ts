@@ -2,6 +2,7 @@ import "server-only";
 import { isStepCount, streamText, type ToolSet, type UIMessageChunk } from "ai";
 import { streamChatCompletion } from "../ai/chat-completion-stream";
 import { modelFetch } from "../ai/model-fetch";
+import { MAX_OUTPUT_TOKENS } from "../ai/output-limit";
 import { chatModel } from "../ai/providers";
 import type { ActionCallPartData } from "../gpt-actions/types";
 import { buildCitations } from "../knowledge/citations/extract-citations";
@@ -13,7 +14,6 @@ import { KNOWLEDGE_MAX_STEPS, knowledgeTools } from "./knowledge-turn";
 import { describeModelError } from "./model-errors";
 import type { Turn } from "./prepare-turn";
 
-export const MAX_OUTPUT_TOKENS = 4096;
 export const SHUTDOWN_MESSAGE =
   "The server restarted while this answer was being written. Regenerate it to get a full answer.";
 

@@ -15,6 +15,8 @@ export type ChatLimits = {
   messagesPerMinute: number;
   /** Days a subscription whose renewal failed keeps its plan. */
   pastDueGraceDays: number;
+  /** Usage beyond the allowance costs the model's price times this percentage, in credits. */
+  creditPricePercent: number;
   /** Model spend per GPT per UTC day, micro-dollars; 0: no cap. */
   gptDailySpendCapMicros: number;
   /** Model spend of the whole instance per UTC day, micro-dollars; 0: no cap. */
@@ -35,6 +37,7 @@ export function chatLimitsOf(settings: InstanceSettings): ChatLimits {
     burstMessages: settings.chatBurstMessages,
     messagesPerMinute: settings.chatMessagesPerMinute,
     pastDueGraceDays: settings.pastDueGraceDays,
+    creditPricePercent: settings.creditPricePercent,
     // Safe as numbers: the settings allow at most 10^15 micro-dollars ($1,000,000,000).
     gptDailySpendCapMicros: Number(settings.gptDailySpendCapMicros),
     instanceDailySpendCapMicros: Number(settings.instanceDailySpendCapMicros),

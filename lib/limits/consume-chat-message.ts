@@ -1,4 +1,5 @@
 import "server-only";
+import { creditHoldBounds, type PricedModel } from "../billing/credit-price";
 import { entitlementSql, getEntitlement } from "../billing/entitlement";
 import { isBillingEnabled } from "../billing/stripe";
 import { prisma } from "../db";
@@ -6,6 +7,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { ChatLimits } from "./chat-limits";
 import {
   chatLimitError,
+  creditsShortMessage,
   dailyLimitMessage,
   monthlyLimitMessage,
   premiumModelMessage,
@@ -49,6 +51,9 @@ export async function consumeChatMessage(
 /** The answering model, when it matters to the allowance (premium models need a plan that allows them). */
 export type PremiumModel = { displayName: string; isPremium: boolean };
 
+/** What the refusal says about credits: the model's prices set how much an answer needs. */
+type RefusedModel = PremiumModel & Partial<PricedModel>;
+
 /**
  * The statement that takes one message: it returns one row when the message was allowed (and
  * taken), none when a limit refused it. It reads the user's plan from a CTE named `entitlement`
@@ -59,7 +64,8 @@ export type PremiumModel = { displayName: string; isPremium: boolean };
  * One statement, so it is exact under any concurrency and across processes: the upsert locks the
  * user's row, refills the token bucket (capacity `burstMessages`, refilled at `messagesPerMinute`
  * per minute), restarts the day and month counts on a new UTC day or month, and takes one token,
- * one daily and one monthly message only when all allow. Clocks of several app servers may differ
+ * one daily and one monthly message only when all allow (or, past the allowance, when credits
+ * cover it: the counts then go past the plan's, which is how the row says "on credits"). Clocks of several app servers may differ
  * a little: time never runs backwards for a row (no negative refill; refilledAt, day and month
  * only move forward).
  */
@@ -69,12 +75,19 @@ export function chatAllowanceUpsert({
   now,
   model = null,
   onlyIf = Prisma.sql`TRUE`,
+  creditsCover = Prisma.sql`FALSE`,
 }: {
   userId: string;
   limits: ChatLimits;
   now: Date;
   model?: PremiumModel | null;
   onlyIf?: Prisma.Sql;
+  /**
+   * A SQL condition: the user's prepaid credits can pay for this message when the plan's daily or
+   * monthly allowance is used up. The returned row then says `onCredits`, and the caller holds
+   * the credits in the same statement (lib/chat/engine/begin-turn.ts).
+   */
+  creditsCover?: Prisma.Sql;
 }): Prisma.Sql {
   const burst = limits.burstMessages;
   const perSecond = limits.messagesPerMinute / 60;
@@ -102,9 +115,12 @@ export function chatAllowanceUpsert({
       "month" = GREATEST(a."month", EXCLUDED."month"),
       "monthCount" = ${sentThisMonth} + 1
     WHERE ${tokensNow} >= ${1 - EPSILON}::float8
-      AND (${daily} = 0 OR ${sentToday} < ${daily})
-      AND (${monthly} = 0 OR ${sentThisMonth} < ${monthly})
-    RETURNING "dayCount"`;
+      AND (((${daily} = 0 OR ${sentToday} < ${daily})
+          AND (${monthly} = 0 OR ${sentThisMonth} < ${monthly}))
+        OR ${creditsCover})
+    RETURNING "dayCount",
+      (${daily} > 0 AND "dayCount" > ${daily}) OR (${monthly} > 0 AND "monthCount" > ${monthly})
+        AS "onCredits"`;
 }
 
 /**
@@ -121,7 +137,7 @@ export async function chatAllowanceRefusal(
     userId: string;
     limits: ChatLimits;
     now: Date;
-    model?: PremiumModel | null;
+    model?: RefusedModel | null;
   },
   db: Prisma.TransactionClient = prisma,
 ) {
@@ -144,6 +160,7 @@ export async function chatAllowanceRefusal(
     });
   }
   const row = await db.chatAllowance.findUnique({ where: { userId } });
+  const creditsShort = await creditsShortOf({ userId, limits, model }, db);
   const dayCount = row && row.day >= utcDayStart(now) ? row.dayCount : 0;
   if (plan.dailyMessages > 0 && dayCount >= plan.dailyMessages) {
     return chatLimitError({
@@ -153,6 +170,7 @@ export async function chatAllowanceRefusal(
         planName: plan.name,
         secondsUntilReset: secondsUntilNextUtcMidnight(now),
         canUpgrade,
+        creditsShort,
       }),
       now,
       resetsAt: nextUtcMidnight(now),
@@ -169,6 +187,7 @@ export async function chatAllowanceRefusal(
         planName: plan.name,
         resetsAt,
         canUpgrade,
+        creditsShort,
       }),
       now,
       resetsAt,
@@ -185,5 +204,29 @@ export async function chatAllowanceRefusal(
     message: rateLimitMessage({ retryAfterSeconds: secondsBetween(now, resetsAt) }),
     now,
     resetsAt,
+  });
+}
+
+/** "Your credits ($0.004) don't cover…" when the user has credits, but fewer than an answer needs. */
+async function creditsShortOf(
+  { userId, limits, model }: { userId: string; limits: ChatLimits; model: RefusedModel | null },
+  db: Prisma.TransactionClient,
+): Promise<string> {
+  if (!model || model.contextWindow === undefined) return "";
+  const balance = await db.creditBalance.findUnique({ where: { userId } });
+  const available = balance ? balance.balanceMicros - balance.heldMicros : 0n;
+  if (available <= 0n) return "";
+  const { minMicros } = creditHoldBounds(
+    {
+      inputPricePerMillion: model.inputPricePerMillion ?? 0,
+      outputPricePerMillion: model.outputPricePerMillion ?? 0,
+      contextWindow: model.contextWindow,
+    },
+    limits.creditPricePercent,
+  );
+  return creditsShortMessage({
+    availableMicros: available,
+    neededMicros: minMicros,
+    modelName: model.displayName,
   });
 }

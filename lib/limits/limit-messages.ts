@@ -1,3 +1,4 @@
+import { formatCreditDollars } from "../billing/credit-price";
 import { AppError } from "../errors";
 import { secondsBetween } from "./today";
 
@@ -33,23 +34,44 @@ export function rateLimitMessage({ retryAfterSeconds }: { retryAfterSeconds: num
 
 /** What a paid plan or a credit pack would change, when billing is on. */
 const upgradeHint = (canUpgrade: boolean) =>
-  canUpgrade ? " Upgrade your plan in Settings → Plan & billing for more." : "";
+  canUpgrade
+    ? " Upgrade your plan or buy credits in Settings → Plan & billing to keep chatting."
+    : "";
+
+/**
+ * Past the allowance, credits pay, when there are enough for an answer from this model: said
+ * after the allowance message when some are left but too few.
+ */
+export function creditsShortMessage({
+  availableMicros,
+  neededMicros,
+  modelName,
+}: {
+  availableMicros: bigint;
+  neededMicros: bigint;
+  modelName: string;
+}): string {
+  return ` Your credits (${formatCreditDollars(availableMicros)}) don't cover an answer from ${modelName}, which needs ${formatCreditDollars(neededMicros)} available.`;
+}
 
 export function dailyLimitMessage({
   dailyMessages,
   planName,
   secondsUntilReset,
   canUpgrade = false,
+  creditsShort = "",
 }: {
   dailyMessages: number;
   /** The plan whose allowance it is; omitted, the message names no plan. */
   planName?: string;
   secondsUntilReset: number;
   canUpgrade?: boolean;
+  /** creditsShortMessage(), when the user has some credits but too few. */
+  creditsShort?: string;
 }): string {
   const renew = dailyMessages === 1 ? "It renews" : "They renew";
   const of = planName ? ` on the ${planName} plan` : "";
-  return `You've used today's ${plural(dailyMessages, "message", "messages")}${of}. ${renew} at midnight UTC, in ${formatWait(secondsUntilReset)}.${upgradeHint(canUpgrade)}`;
+  return `You've used today's ${plural(dailyMessages, "message", "messages")}${of}. ${renew} at midnight UTC, in ${formatWait(secondsUntilReset)}.${creditsShort}${upgradeHint(canUpgrade)}`;
 }
 
 export function monthlyLimitMessage({
@@ -57,11 +79,14 @@ export function monthlyLimitMessage({
   planName,
   resetsAt,
   canUpgrade = false,
+  creditsShort = "",
 }: {
   monthlyMessages: number;
   planName: string;
   resetsAt: Date;
   canUpgrade?: boolean;
+  /** creditsShortMessage(), when the user has some credits but too few. */
+  creditsShort?: string;
 }): string {
   const renew = monthlyMessages === 1 ? "It renews" : "They renew";
   const day = resetsAt.toLocaleDateString("en-US", {
@@ -69,7 +94,7 @@ export function monthlyLimitMessage({
     day: "numeric",
     timeZone: "UTC",
   });
-  return `You've used this month's ${plural(monthlyMessages, "message", "messages")} on the ${planName} plan. ${renew} on ${day} (UTC).${upgradeHint(canUpgrade)}`;
+  return `You've used this month's ${plural(monthlyMessages, "message", "messages")} on the ${planName} plan. ${renew} on ${day} (UTC).${creditsShort}${upgradeHint(canUpgrade)}`;
 }
 
 export function premiumModelMessage({

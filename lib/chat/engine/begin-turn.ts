@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../../auth/session";
+import { creditHoldBounds, type PricedModel } from "../../billing/credit-price";
 import { entitlementSql } from "../../billing/entitlement";
 import { prisma } from "../../db";
 import { hotQuery } from "../../db/hot-query";
@@ -43,8 +44,8 @@ export type TurnStart = {
     versionId: string | null;
     modelConfigId: string;
   };
-  /** The answering model: a premium one needs a plan that allows it. */
-  model: PremiumModel;
+  /** The answering model: a premium one needs a plan that allows it; its prices set a credit hold. */
+  model: PremiumModel & PricedModel;
   limits: ChatLimits;
 };
 
@@ -57,12 +58,16 @@ export type BegunTurn = {
   questionId: string | null;
 };
 
+/** Two write-aheads of one user raced for the same credits: the loser tries again this often. */
+const CREDIT_RACE_ATTEMPTS = 3;
+
 /**
  * The write-ahead of a chat turn, before the model is called: check the daily spend caps, take
- * one message from the allowance of the user's plan (and check the plan allows the model), create or touch the conversation, hide what a regenerate or edit replaces, save the
- * user's message, and create the answer's message as STREAMING (owned by this process). From here
- * on nothing can be lost: the answer is finalised by the turn, by the durable finalize job, or by
- * recovery after a crash.
+ * one message from the allowance of the user's plan (and check the plan allows the model), or
+ * past the allowance hold prepaid credits for it, create or touch the conversation, hide what a
+ * regenerate or edit replaces, save the user's message, and create the answer's message as
+ * STREAMING (owned by this process). From here on nothing can be lost: the answer is finalised by
+ * the turn, by the durable finalize job, or by recovery after a crash.
  *
  * One SQL statement of data-modifying CTEs, so it is atomic without a transaction and costs one
  * round trip: every step after the allowance reads from the one before it, so when a limit refuses
@@ -70,6 +75,28 @@ export type BegunTurn = {
  * as an interactive transaction it was six round trips and most of a turn's database time.
  */
 export async function beginTurn(start: TurnStart): Promise<BegunTurn> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeAhead(start);
+    } catch (error) {
+      if (!isCreditHoldRace(error) || attempt >= CREDIT_RACE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
+ * The credit hold sizes itself from the balance as the statement's snapshot saw it. When another
+ * turn of the same user held credits meanwhile, the hold can exceed what is left: the database
+ * refuses it (CreditBalance_held_within_balance), the whole statement with it, and a new attempt
+ * sees the new balance. So credits are never overspent, however many turns start at once.
+ */
+function isCreditHoldRace(error: unknown): boolean {
+  const { code, constraint } = (error ?? {}) as { code?: string; constraint?: string };
+  return code === "23514" && (constraint === undefined || constraint === HELD_WITHIN_BALANCE);
+}
+const HELD_WITHIN_BALANCE = "CreditBalance_held_within_balance";
+
+async function writeAhead(start: TurnStart): Promise<BegunTurn> {
   const messageId = randomUUID();
   const questionId = start.userMessageParts ? randomUUID() : (start.savedQuestionId ?? null);
   // Explicit times keep the question before its answer (now() is one value per statement).
@@ -80,6 +107,8 @@ export async function beginTurn(start: TurnStart): Promise<BegunTurn> {
   const conversationId = isNew ? randomUUID() : spec.id;
   const at = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp(3)`;
 
+  // Within the allowance, or on credits that are now held for the answer.
+  const isPaidFor = Prisma.sql`(NOT (SELECT "onCredits" FROM allowance) OR EXISTS (SELECT 1 FROM held))`;
   const conversationStep = isNew
     ? Prisma.sql`
         INSERT INTO "Conversation" ("id", "userId", "gptId", "versionId", "isPreview", "isBuilder",
@@ -87,12 +116,12 @@ export async function beginTurn(start: TurnStart): Promise<BegunTurn> {
         SELECT ${conversationId}, ${start.actor.id}, ${spec.create.gptId}, ${spec.create.versionId},
           ${spec.create.isPreview}, ${spec.create.isBuilder ?? false}, ${spec.create.title},
           ${at(askedAt)}, ${at(askedAt)}
-        FROM allowance
+        FROM allowance WHERE ${isPaidFor}
         RETURNING "id"`
     : Prisma.sql`
         UPDATE "Conversation" SET "updatedAt" = ${at(askedAt)}
           ${spec.versionId !== undefined ? Prisma.sql`, "versionId" = ${spec.versionId}` : Prisma.empty}
-        WHERE "id" = ${conversationId} AND EXISTS (SELECT 1 FROM allowance)
+        WHERE "id" = ${conversationId} AND EXISTS (SELECT 1 FROM allowance) AND ${isPaidFor}
         RETURNING "id"`;
   const supersedeStep =
     start.supersededMessageIds.length > 0
@@ -120,12 +149,19 @@ export async function beginTurn(start: TurnStart): Promise<BegunTurn> {
         )`
       : Prisma.empty;
   const { answer } = start;
+  const hold = creditHoldBounds(start.model, start.limits.creditPricePercent);
   const rows = await hotQuery<{ id: string }>(Prisma.sql`
     WITH entitlement AS (${entitlementSql({
       userId: start.actor.id,
       now: askedAt,
       pastDueGraceDays: start.limits.pastDueGraceDays,
     })}),
+    credit AS (
+      SELECT GREATEST(${hold.minMicros}::bigint,
+          LEAST(${hold.maxMicros}::bigint, "balanceMicros" - "heldMicros")) AS "holdMicros",
+        "balanceMicros" - "heldMicros" >= ${hold.minMicros}::bigint AS "covers"
+      FROM "CreditBalance" WHERE "userId" = ${start.actor.id}
+    ),
     allowance AS (${chatAllowanceUpsert({
       userId: start.actor.id,
       limits: start.limits,
@@ -140,16 +176,23 @@ export async function beginTurn(start: TurnStart): Promise<BegunTurn> {
           ? Prisma.sql`TRUE`
           : Prisma.sql`EXISTS (SELECT 1 FROM "Conversation" WHERE "id" = ${conversationId})`
       }`,
+      creditsCover: Prisma.sql`COALESCE((SELECT "covers" FROM credit), FALSE)`,
     })}),
+    held AS (
+      UPDATE "CreditBalance"
+      SET "heldMicros" = "heldMicros" + (SELECT "holdMicros" FROM credit), "updatedAt" = ${at(askedAt)}
+      WHERE "userId" = ${start.actor.id} AND (SELECT "onCredits" FROM allowance)
+      RETURNING (SELECT "holdMicros" FROM credit) AS "holdMicros"
+    ),
     conversation AS (${conversationStep})
     ${supersedeStep}
     ${questionStep},
     answer AS (
       INSERT INTO "Message" ("id", "conversationId", "role", "parts", "status", "instanceId",
-        "gptId", "channel", "versionId", "modelConfigId", "createdAt")
+        "gptId", "channel", "versionId", "modelConfigId", "creditHoldMicros", "createdAt")
       SELECT ${messageId}, "id", 'ASSISTANT', '[]'::jsonb, 'STREAMING', ${currentInstanceId()},
         ${answer.gptId}, ${answer.channel}::"UsageChannel", ${answer.versionId},
-        ${answer.modelConfigId}, ${at(answeredAt)}
+        ${answer.modelConfigId}, COALESCE((SELECT "holdMicros" FROM held), 0), ${at(answeredAt)}
       FROM conversation
       RETURNING "id"
     )

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hotQuery } from "../../db/hot-query";
 import { Prisma } from "../../generated/prisma/client";
+import { customerCreditsAccount, LEDGER_ACCOUNTS } from "../../ledger/accounts";
 import { dailySpendUpsertSql } from "../../limits/add-daily-spend";
 import { costMicros } from "../../usage/cost";
 
@@ -34,6 +35,12 @@ export type AnswerOutcome = {
  * is unique: running this twice (a retry, the durable job, a recovery sweep that got there first)
  * changes nothing the second time, so never a second charge.
  *
+ * An answer paid with credits (its write-ahead held some: Message.creditHoldMicros) is charged
+ * here too: what it used at the credit price, at most the hold; the hold is released, the usage
+ * event records the credits, and the ledger books them as spent (the user's prepaid credits →
+ * credit revenue), keyed by the message. Recovery finalises through this function, so an answer
+ * cut off by a crash is charged the same way.
+ *
  * Returns true when this call finalised the answer, false when it was already final.
  */
 export async function finalizeAnswer(outcome: AnswerOutcome): Promise<boolean> {
@@ -53,6 +60,10 @@ export async function finalizeAnswer(outcome: AnswerOutcome): Promise<boolean> {
           onlyIf: Prisma.sql`EXISTS (SELECT 1 FROM metered)`,
         })})`
       : Prisma.empty;
+  const credits = customerCreditsAccount(meter.userId);
+  // An explicit UTC time, not now(): the columns have no time zone and a server's may not be UTC.
+  const at = Prisma.sql`${new Date().toISOString()}::timestamp(3)`;
+  const { creditRevenue } = LEDGER_ACCOUNTS;
   const rows = await hotQuery<{ id: string }>(Prisma.sql`
     WITH finalized AS (
       UPDATE "Message"
@@ -61,17 +72,61 @@ export async function finalizeAnswer(outcome: AnswerOutcome): Promise<boolean> {
           "errorMessage" = ${outcome.errorMessage},
           "instanceId" = NULL
       WHERE "id" = ${outcome.messageId} AND "status" = 'STREAMING'
-      RETURNING "id"
+      RETURNING "id", "creditHoldMicros"
+    ),
+    charge AS (
+      SELECT "id", "creditHoldMicros" AS "holdMicros",
+        LEAST("creditHoldMicros", (${cost}::bigint * COALESCE(
+          (SELECT "creditPricePercent" FROM "InstanceSettings" WHERE "id" = 1), 100) + 50) / 100)
+          AS "spentMicros"
+      FROM finalized WHERE "creditHoldMicros" > 0
     ),
     metered AS (
       INSERT INTO "UsageEvent" ("id", "messageId", "userId", "gptId", "creatorId", "channel",
-        "modelId", "inputTokens", "outputTokens", "costMicros", "isEstimated", "createdAt")
+        "modelId", "inputTokens", "outputTokens", "costMicros", "creditMicros", "isEstimated",
+        "createdAt")
       SELECT ${randomUUID()}, "id", ${meter.userId}, ${meter.gptId}, ${meter.creatorId},
         ${meter.channel}::"UsageChannel", ${meter.modelId}, ${usage.inputTokens}::int,
-        ${usage.outputTokens}::int, ${cost}::int, ${usage.isEstimated}, now()
+        ${usage.outputTokens}::int, ${cost}::int,
+        COALESCE((SELECT "spentMicros" FROM charge), 0), ${usage.isEstimated}, ${at}
       FROM finalized
       ON CONFLICT ("messageId") DO NOTHING
       RETURNING "id"
+    ),
+    released AS (
+      UPDATE "CreditBalance" b
+      SET "balanceMicros" = b."balanceMicros" - c."spentMicros",
+          "heldMicros" = b."heldMicros" - c."holdMicros",
+          "updatedAt" = ${at}
+      FROM charge c
+      WHERE b."userId" = ${meter.userId} AND EXISTS (SELECT 1 FROM metered)
+    ),
+    credits_spent AS (
+      SELECT "id", "spentMicros" FROM charge
+      WHERE "spentMicros" > 0 AND EXISTS (SELECT 1 FROM metered)
+    ),
+    spent_accounts AS (
+      INSERT INTO "LedgerAccount" ("id", "name")
+      SELECT a."id", a."name"
+      FROM (VALUES (${credits.id}, ${credits.name}), (${creditRevenue.id}, ${creditRevenue.name}))
+        AS a ("id", "name")
+      WHERE EXISTS (SELECT 1 FROM credits_spent)
+      ON CONFLICT ("id") DO NOTHING
+    ),
+    spent_booking AS (
+      INSERT INTO "LedgerTransaction" ("id", "idempotencyKey", "kind", "sourceId", "description",
+        "occurredAt")
+      SELECT ${randomUUID()}, 'credits.spent:' || "id", 'credits.spent', "id",
+        'Credits spent on an answer', ${at}
+      FROM credits_spent
+      RETURNING "id"
+    ),
+    spent_entries AS (
+      INSERT INTO "LedgerEntry" ("transactionId", "accountId", "amountMicros")
+      SELECT t."id", e."accountId", e."amountMicros"
+      FROM spent_booking t CROSS JOIN credits_spent s
+      CROSS JOIN LATERAL (VALUES (${credits.id}, s."spentMicros"),
+        (${creditRevenue.id}, -s."spentMicros")) AS e ("accountId", "amountMicros")
     )
     ${spendStep}
     SELECT "id" FROM metered`);

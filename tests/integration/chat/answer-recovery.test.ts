@@ -42,7 +42,13 @@ async function streamingAnswer(instanceId: string, text = "Half an answ") {
     userMessageParts: [{ type: "text", text: "Tell me everything about tides" }],
     supersededMessageIds: [],
     answer: { gptId: gpt.id, channel: "STORE", versionId: null, modelConfigId: modelId },
-    model: { displayName: "Fake model", isPremium: false },
+    model: {
+      displayName: "Fake model",
+      isPremium: false,
+      inputPricePerMillion: 0,
+      outputPricePerMillion: 0,
+      contextWindow: 8192,
+    },
     limits: await getChatLimits(),
   });
   await prisma.message.update({

@@ -52,6 +52,7 @@ describe("[LIMITS]: chat limits are set in Admin → Settings", () => {
       burstMessages: 10,
       messagesPerMinute: 20,
       pastDueGraceDays: 7,
+      creditPricePercent: 130,
       gptDailySpendCapMicros: 20_000_000,
       instanceDailySpendCapMicros: 100_000_000,
     });
@@ -79,6 +80,7 @@ describe("[LIMITS]: chat limits are set in Admin → Settings", () => {
       burstMessages: 4,
       messagesPerMinute: 12,
       pastDueGraceDays: 7,
+      creditPricePercent: 130,
       gptDailySpendCapMicros: 2_500_000,
       instanceDailySpendCapMicros: 1_000_000_001,
     });

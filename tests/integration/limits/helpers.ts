@@ -6,6 +6,7 @@ export const limitsOf = (overrides: Partial<ChatLimits> = {}): ChatLimits => ({
   burstMessages: 10,
   messagesPerMinute: 20,
   pastDueGraceDays: 7,
+  creditPricePercent: 130,
   gptDailySpendCapMicros: 20_000_000,
   instanceDailySpendCapMicros: 100_000_000,
   ...overrides,
