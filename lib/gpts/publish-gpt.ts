@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "../auth/session";
+import { assertPublicGptQuota } from "../billing/public-gpt-quota";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { asJson } from "../gpt-actions/definition";
@@ -61,7 +62,10 @@ export async function publishGpt({
     }
     if (!gpt.name.trim())
       throw new AppError("bad_request", "Give your GPT a name before publishing.");
-    if (visibility === "PUBLIC") await assertHasBuilderProfile(tx, actor.id);
+    if (visibility === "PUBLIC") {
+      await assertHasBuilderProfile(tx, actor.id);
+      await assertPublicGptQuota(tx, { ownerId: actor.id, gptId });
+    }
     const actions = await snapshotDraftActions(tx, gptId);
     if (visibility === "PUBLIC") {
       assertActionPrivacyPolicies({ capabilities: gpt.capabilities, definitions: actions });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "../auth/session";
+import { assertPublicGptQuota } from "../billing/public-gpt-quota";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { definitionsFromVersion } from "../gpt-actions/definition";
@@ -33,6 +34,7 @@ export async function setGptVisibility({
     if (!gpt) throw new AppError("not_found", "GPT not found.");
     if (visibility === "PUBLIC") {
       await assertHasBuilderProfile(tx, actor.id);
+      await assertPublicGptQuota(tx, { ownerId: actor.id, gptId: gpt.id });
       if (gpt.publishedVersion) {
         assertActionPrivacyPolicies({
           capabilities: gpt.publishedVersion.capabilities,

@@ -1,4 +1,5 @@
 import "server-only";
+import { getEntitlement } from "../billing/entitlement";
 import { prisma } from "../db";
 import type { InstanceSettings } from "../generated/prisma/client";
 import type { KnowledgeLimits } from "../knowledge/types";
@@ -30,6 +31,20 @@ export function knowledgeLimitsOf(settings: InstanceSettings): KnowledgeLimits {
   };
 }
 
-export async function getKnowledgeLimits(): Promise<KnowledgeLimits> {
-  return knowledgeLimitsOf(await getInstanceSettings());
+/**
+ * The knowledge limits; for a creator, their storage quota is the smaller of the instance's
+ * per-creator limit and their plan's (Plan.knowledgeMaxMb), so an operator's ceiling always holds.
+ */
+export async function getKnowledgeLimits(creatorId?: string): Promise<KnowledgeLimits> {
+  const settings = await getInstanceSettings();
+  const limits = knowledgeLimitsOf(settings);
+  if (!creatorId) return limits;
+  const { plan } = await getEntitlement({
+    userId: creatorId,
+    pastDueGraceDays: settings.pastDueGraceDays,
+  });
+  return {
+    ...limits,
+    maxBytesPerCreator: Math.min(limits.maxBytesPerCreator, plan.knowledgeMaxMb * MB),
+  };
 }

@@ -58,7 +58,7 @@ export async function validatePackageKnowledge({
   files: PackageFile[];
 }): Promise<ImportedKnowledgeFile[]> {
   if (files.length === 0) return [];
-  const limits = await getKnowledgeLimits();
+  const limits = await getKnowledgeLimits(ownerId);
   if (files.length > limits.maxFilesPerGpt) {
     refuse({
       knowledge: [

@@ -51,7 +51,7 @@ async function assertWithinLimits(
   existingInGpt: number,
 ): Promise<void> {
   if (files.length === 0) return;
-  const limits = await getKnowledgeLimits();
+  const limits = await getKnowledgeLimits(ownerId);
   if (existingInGpt + files.length > limits.maxFilesPerGpt) {
     throw new AppError(
       "limit_exceeded",

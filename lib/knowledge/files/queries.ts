@@ -62,7 +62,7 @@ export async function listKnowledgeFiles({
       },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
-    getKnowledgeLimits(),
+    getKnowledgeLimits(gpt.ownerId),
     creatorKnowledgeBytes(gpt.ownerId),
   ]);
   return {

@@ -50,7 +50,7 @@ export async function uploadKnowledgeFile({
   file: { name: string; bytes: Uint8Array };
 }): Promise<KnowledgeFileView> {
   const gpt = await findOwnedGpt(actor, gptId);
-  const limits = await getKnowledgeLimits();
+  const limits = await getKnowledgeLimits(gpt.ownerId);
   const size = file.bytes.byteLength;
   if (size === 0) {
     throw new AppError("bad_request", "This file is empty.", { file: ["This file is empty."] });
