@@ -7,12 +7,12 @@ import { bookLedgerTransaction } from "../ledger/book";
 /** Stripe amounts are cents; the ledger counts micro-dollars. */
 export const centsToMicros = (cents: number) => BigInt(cents) * 10_000n;
 
-const { stripeClearing, stripeFees } = LEDGER_ACCOUNTS;
+const { stripeClearing, stripeFees, disputeFees } = LEDGER_ACCOUNTS;
 
 /**
  * Books one Stripe balance transaction (a charge, a refund, a dispute's withdrawal or
  * reinstatement) once, keyed by its id: the Stripe balance moves by its net, the fee goes to
- * fees, and the gross amount goes to `counterpart` (revenue for a charge, refunds or disputes for
+ * fees (a dispute's fee to dispute fees), and the gross amount goes to `counterpart` (revenue for a charge, refunds or disputes for
  * money going back, a user's credits for a credit pack). Returns whether this call booked it.
  */
 export async function bookBalanceTransaction(
@@ -45,13 +45,13 @@ export async function bookBalanceTransaction(
     occurredAt: new Date(balanceTransaction.created * 1000),
     entries: [
       { account: stripeClearing, amountMicros: centsToMicros(net) },
-      { account: stripeFees, amountMicros: centsToMicros(fee) },
+      {
+        account: kind.startsWith("dispute.") ? disputeFees : stripeFees,
+        amountMicros: centsToMicros(fee),
+      },
       ...counterpart,
     ],
   });
-  // bookLedgerTransaction checks the sum; the gross must equal net + fee on Stripe's side too.
-  if (amount !== net + fee)
-    throw new RangeError(`Balance transaction ${balanceTransaction.id} is inconsistent.`);
   return booked.isNew;
 }
 

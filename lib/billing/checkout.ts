@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { getInstanceSettings } from "../settings/instance-settings";
 import { ensureStripeCustomer } from "./customers";
 import { isBillingEnabled, stripe } from "./stripe";
+import { checkoutEffect, retrieveCheckoutSession } from "./webhook";
 
 /** Subscriptions that still hold a plan: a second one would bill twice (change plan in the portal). */
 const LIVE_STATUSES = ["ACTIVE", "TRIALING", "PAST_DUE", "INCOMPLETE", "UNPAID", "PAUSED"] as const;
@@ -133,4 +134,36 @@ export async function openBillingPortal({ actor }: { actor: Actor }): Promise<{ 
     return_url: `${appUrl}/settings/billing`,
   });
   return { url: session.url };
+}
+
+/**
+ * The return from Checkout: applies the completed session at once (the new plan's allowance, the
+ * pack's credits), not waiting for its webhook, which may come seconds later or, misconfigured,
+ * never. The same idempotent effect as the webhook's, so whichever comes second changes nothing.
+ * Only the user who started the session may confirm it.
+ */
+export async function confirmCheckout({
+  actor,
+  sessionId,
+}: {
+  actor: Actor;
+  sessionId: string;
+}): Promise<{ status: "complete" | "open" | "expired"; kind: "plan" | "credits" }> {
+  requireBilling();
+  let session: Awaited<ReturnType<typeof retrieveCheckoutSession>>;
+  try {
+    session = await retrieveCheckoutSession(sessionId);
+  } catch {
+    throw new AppError("not_found", "That checkout session was not found.");
+  }
+  if (session.metadata?.atelierUserId !== actor.id) {
+    throw new AppError("not_found", "That checkout session was not found.");
+  }
+  const kind = session.mode === "subscription" ? "plan" : "credits";
+  if (session.status !== "complete") {
+    return { status: session.status === "expired" ? "expired" : "open", kind };
+  }
+  const effect = checkoutEffect(session);
+  if (effect) await prisma.$transaction(effect);
+  return { status: "complete", kind };
 }

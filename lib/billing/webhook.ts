@@ -73,12 +73,8 @@ async function effectOf(event: Stripe.Event): Promise<Effect | null> {
       const subscription = await client.subscriptions.retrieve(event.data.object.id);
       return async (tx) => void (await applySubscription(tx, subscription));
     }
-    case "checkout.session.completed": {
-      const session = await client.checkout.sessions.retrieve(event.data.object.id, {
-        expand: ["subscription", "payment_intent.latest_charge.balance_transaction"],
-      });
-      return checkoutEffect(session);
-    }
+    case "checkout.session.completed":
+      return checkoutEffect(await retrieveCheckoutSession(event.data.object.id));
     case "invoice.paid":
     case "invoice.payment_failed": {
       // Stripe expands at most 4 levels: the invoice's payments, then each payment's charge.
@@ -140,7 +136,19 @@ async function effectOf(event: Stripe.Event): Promise<Effect | null> {
   }
 }
 
-function checkoutEffect(session: Stripe.Checkout.Session): Effect | null {
+/** A Checkout session with what its completion writes: the subscription, or the credit payment. */
+export function retrieveCheckoutSession(sessionId: string): Promise<Stripe.Checkout.Session> {
+  return stripe().checkout.sessions.retrieve(sessionId, {
+    expand: ["subscription", "payment_intent.latest_charge.balance_transaction"],
+  });
+}
+
+/**
+ * What a completed Checkout writes: the subscription as Stripe has it, or the credit pack's
+ * payment booked once (by its balance transaction) with the credits added. Idempotent, so the
+ * webhook and the return from Checkout (lib/billing/checkout.ts, confirmCheckout) may both apply it.
+ */
+export function checkoutEffect(session: Stripe.Checkout.Session): Effect | null {
   if (session.mode === "subscription") {
     const subscription = session.subscription;
     if (!subscription || typeof subscription === "string") return null;

@@ -236,12 +236,17 @@ describe("the Stripe webhook", () => {
     const { subscriptionId } = await subscribedUser();
     const charge = await chargeOf(subscriptionId);
     const disputesBefore = await accountEntrySum(LEDGER_ACCOUNTS.disputes.id);
+    const feesBefore = await accountEntrySum(LEDGER_ACCOUNTS.disputeFees.id);
     const dispute = billing.fake.dispute(charge);
     await billing.fake.waitForIdle();
     expect(await accountEntrySum(LEDGER_ACCOUNTS.disputes.id)).toBe(disputesBefore + 20_000_000n);
+    // Stripe's dispute fee goes to its own account, not to processing fees.
+    const fee = (await accountEntrySum(LEDGER_ACCOUNTS.disputeFees.id)) - feesBefore;
+    expect(fee).toBeGreaterThan(0n);
     billing.fake.closeDispute(String(dispute.id), "won");
     await billing.fake.waitForIdle();
     expect(await accountEntrySum(LEDGER_ACCOUNTS.disputes.id)).toBe(disputesBefore);
+    expect(await accountEntrySum(LEDGER_ACCOUNTS.disputeFees.id)).toBe(feesBefore);
     await expectLedgerBalanced();
   });
 

@@ -1,0 +1,77 @@
+import "server-only";
+import type { Actor } from "../auth/session";
+import { prisma } from "../db";
+import { AppError } from "../errors";
+import { publish } from "../events/bus";
+import type { InstanceSettings } from "../generated/prisma/client";
+import { getInstanceSettings } from "../settings/instance-settings";
+import { type BillingSettingsView, billingSettingsInputSchema } from "./billing-settings-schema";
+
+const SETTINGS_ID = 1;
+
+function toView(settings: InstanceSettings): BillingSettingsView {
+  return {
+    creditPricePercent: settings.creditPricePercent,
+    creditPacks: settings.creditPackCents.map((cents) => (cents / 100).toFixed(2)),
+    pastDueGraceDays: settings.pastDueGraceDays,
+  };
+}
+
+export async function getBillingSettings({
+  actor,
+}: {
+  actor: Actor;
+}): Promise<BillingSettingsView> {
+  if (actor.role !== "ADMIN") throw new AppError("forbidden", "Administrators only.");
+  return toView(await getInstanceSettings());
+}
+
+/**
+ * Saves the credit price, the packs on offer and the grace period (admin only, audited). The
+ * next message uses them (the chat's cached limits are cleared in every process); answers already
+ * holding credits are charged at the price they started with at most (their hold).
+ */
+export async function saveBillingSettings({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: unknown;
+}): Promise<BillingSettingsView> {
+  if (actor.role !== "ADMIN") throw new AppError("forbidden", "Administrators only.");
+  const parsed = billingSettingsInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      // One message per list, under the list's name: the form shows it by the packs field.
+      const key = String(issue.path[0] ?? "_");
+      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+    }
+    throw new AppError("bad_request", "Check the highlighted fields.", fieldErrors);
+  }
+  const data = {
+    creditPricePercent: parsed.data.creditPricePercent,
+    creditPackCents: parsed.data.creditPacks,
+    pastDueGraceDays: parsed.data.pastDueGraceDays,
+  };
+  const saved = await prisma.$transaction(async (tx) => {
+    const before = await tx.instanceSettings.findUnique({ where: { id: SETTINGS_ID } });
+    const settings = await tx.instanceSettings.upsert({
+      where: { id: SETTINGS_ID },
+      create: { id: SETTINGS_ID, ...data },
+      update: data,
+    });
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.id,
+        action: "billing-settings.update",
+        targetType: "InstanceSettings",
+        targetId: String(SETTINGS_ID),
+        data: { before: before ? toView(before) : null, after: toView(settings) },
+      },
+    });
+    return settings;
+  });
+  publish("instance-settings", {});
+  return toView(saved);
+}
