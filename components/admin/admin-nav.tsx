@@ -1,6 +1,6 @@
 "use client";
 
-import { Cpu, Flag, LayoutDashboard, Settings, ShieldCheck } from "lucide-react";
+import { Cpu, CreditCard, Flag, LayoutDashboard, Settings, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useOpenReportCount } from "@/lib/moderation/hooks";
@@ -10,6 +10,7 @@ const links = [
   { href: "/admin", label: "Overview", icon: LayoutDashboard },
   { href: "/admin/reports", label: "Reports", icon: Flag },
   { href: "/admin/models", label: "Models", icon: Cpu },
+  { href: "/admin/billing", label: "Billing", icon: CreditCard },
   { href: "/admin/settings", label: "Settings", icon: Settings },
 ] as const;
 
@@ -17,8 +18,11 @@ function isActive(pathname: string, href: string) {
   return href === "/admin" ? pathname === "/admin" : pathname.startsWith(href);
 }
 
-/** Tabs across the admin area; scrolls sideways on narrow screens as sections are added. */
-export function AdminNav() {
+/**
+ * Tabs across the admin area; scrolls sideways on narrow screens as sections are added. Billing
+ * shows only when Stripe is set up (without it the instance runs on the Free plan alone).
+ */
+export function AdminNav({ hasBilling }: { hasBilling: boolean }) {
   const pathname = usePathname() ?? "/admin";
   const openReports = useOpenReportCount();
   return (
@@ -28,35 +32,37 @@ export function AdminNav() {
         Admin
       </span>
       <ul className="-mb-px flex gap-1">
-        {links.map(({ href, label, icon: Icon }) => {
-          const isCurrent = isActive(pathname, href);
-          return (
-            <li key={href}>
-              <Link
-                href={href}
-                aria-current={isCurrent ? "page" : undefined}
-                className={cn(
-                  "inline-flex shrink-0 items-center gap-2 rounded-t-md border-b-2 px-3 py-2.5 text-sm font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset",
-                  isCurrent
-                    ? "border-primary text-foreground"
-                    : "border-transparent text-muted-foreground hover:border-border hover:text-foreground",
-                )}
-              >
-                <Icon aria-hidden="true" className="size-4" />
-                {label}
-                {href === "/admin/reports" && openReports.data ? (
-                  <span
-                    className="rounded-full bg-destructive px-1.5 text-[0.6875rem] leading-4 font-semibold text-white tabular-nums"
-                    data-testid="nav-open-report-count"
-                  >
-                    {openReports.data}
-                    <span className="sr-only"> open</span>
-                  </span>
-                ) : null}
-              </Link>
-            </li>
-          );
-        })}
+        {links
+          .filter(({ href }) => hasBilling || href !== "/admin/billing")
+          .map(({ href, label, icon: Icon }) => {
+            const isCurrent = isActive(pathname, href);
+            return (
+              <li key={href}>
+                <Link
+                  href={href}
+                  aria-current={isCurrent ? "page" : undefined}
+                  className={cn(
+                    "inline-flex shrink-0 items-center gap-2 rounded-t-md border-b-2 px-3 py-2.5 text-sm font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset",
+                    isCurrent
+                      ? "border-primary text-foreground"
+                      : "border-transparent text-muted-foreground hover:border-border hover:text-foreground",
+                  )}
+                >
+                  <Icon aria-hidden="true" className="size-4" />
+                  {label}
+                  {href === "/admin/reports" && openReports.data ? (
+                    <span
+                      className="rounded-full bg-destructive px-1.5 text-[0.6875rem] leading-4 font-semibold text-white tabular-nums"
+                      data-testid="nav-open-report-count"
+                    >
+                      {openReports.data}
+                      <span className="sr-only"> open</span>
+                    </span>
+                  ) : null}
+                </Link>
+              </li>
+            );
+          })}
       </ul>
     </nav>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { toast } from "sonner";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,10 +16,10 @@ import {
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { ApiError } from "@/lib/admin/api-client";
 import { type ModelFormPayload, useCreateModel, useUpdateModel } from "@/lib/models/hooks";
 import { type ModelKind, microsToDollars, type PublicModelConfig } from "@/lib/models/schemas";
 import { SwitchRow } from "./switch-row";
+import { useServerFormErrors } from "./use-server-form-errors";
 
 type ModelFormDialogProps = {
   isOpen: boolean;
@@ -70,14 +70,7 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
   const [isEgressExempt, setIsEgressExempt] = useState(model?.isEgressExempt ?? false);
   const [isPremium, setIsPremium] = useState(model?.isPremium ?? false);
   const [shouldRemoveKey, setShouldRemoveKey] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const fieldError = (name: string) => error?.fieldErrors[name]?.[0] ?? null;
-
-  // Move focus to the first field the server rejected, so keyboard users land on the problem.
-  useEffect(() => {
-    const first = FIELD_ORDER.find((name) => error?.fieldErrors[name]);
-    if (first) document.getElementById(`${idPrefix}-${first}`)?.focus();
-  }, [error, idPrefix]);
+  const { generalMessage, fieldError, clear, fail } = useServerFormErrors(idPrefix, FIELD_ORDER);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -99,30 +92,17 @@ function ModelForm({ model, onDone }: { model?: PublicModelConfig; onDone: () =>
       isEgressExempt,
       isPremium: isChat && isPremium,
     };
-    setError(null);
+    clear();
     const callbacks = {
       onSuccess: (saved: PublicModelConfig) => {
         toast.success(model ? `${saved.displayName} saved.` : `${saved.displayName} added.`);
         onDone();
       },
-      onError: (caught: Error) => {
-        const apiError =
-          caught instanceof ApiError
-            ? caught
-            : new ApiError({ code: "internal", status: 0, message: caught.message });
-        setError(apiError);
-      },
+      onError: fail,
     };
     if (model) updateModel.mutate({ id: model.id, input }, callbacks);
     else createModel.mutate(input, callbacks);
   }
-
-  const generalMessage =
-    error && (Object.keys(error.fieldErrors).length === 0 || error.fieldErrors._)
-      ? (error.fieldErrors._?.[0] ?? error.message)
-      : error
-        ? "Check the highlighted fields."
-        : null;
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-5">

@@ -1,6 +1,7 @@
 "use client";
 
 import { RotateCcw } from "lucide-react";
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -79,6 +80,11 @@ export function ChatFailureAlert({
         ) : null}
       </div>
       <div className="flex flex-wrap gap-2">
+        {failure.kind === "rate_limited" && failure.canUpgrade ? (
+          <Button size="sm" asChild>
+            <Link href="/settings/billing">See plans and credits</Link>
+          </Button>
+        ) : null}
         {canRetry ? (
           <Button size="sm" variant="outline" disabled={lockedFor > 0} onClick={onRetry}>
             <RotateCcw className="size-3.5" aria-hidden />

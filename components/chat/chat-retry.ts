@@ -34,6 +34,8 @@ export type ChatFailure =
       limit: ChatLimitKind | null;
       retryAfterSeconds: number | null;
       resetsAt: string | null;
+      /** A paid plan or credits would lift it: the alert links to Settings → Plan & billing. */
+      canUpgrade: boolean;
     }
   /** Any other refusal before anything was saved (409 conflict, 400, 404, 500…). */
   | { kind: "refused"; message: string; code: string | null }
@@ -66,6 +68,7 @@ type ErrorBody = {
     retryAfterSeconds?: unknown;
     limit?: unknown;
     resetsAt?: unknown;
+    canUpgrade?: unknown;
   };
 };
 
@@ -131,6 +134,7 @@ export function classifyChatError(error: unknown, stage: RequestStage): ChatFail
         limit: limit && LIMITS.has(limit) ? (limit as ChatLimitKind) : null,
         retryAfterSeconds: positiveOr(body?.retryAfterSeconds, null),
         resetsAt: stringOr(body?.resetsAt, null),
+        canUpgrade: body?.canUpgrade === true,
       };
     }
     return { kind: "refused", message: message ?? GENERIC_MESSAGE, code };

@@ -3,6 +3,7 @@
 import {
   CircleUser,
   Compass,
+  CreditCard,
   Link2,
   LogOut,
   MessageSquare,
@@ -28,10 +29,13 @@ export function UserMenu({
   name,
   email,
   isAdmin,
+  hasBilling,
 }: {
   name: string;
   email: string;
   isAdmin: boolean;
+  /** Stripe is set up: plans and credits can be bought. */
+  hasBilling: boolean;
 }) {
   return (
     <DropdownMenu>
@@ -74,6 +78,13 @@ export function UserMenu({
             <Settings className="size-4" aria-hidden /> Profile settings
           </Link>
         </DropdownMenuItem>
+        {hasBilling ? (
+          <DropdownMenuItem asChild>
+            <Link href="/settings/billing">
+              <CreditCard className="size-4" aria-hidden /> Plan & billing
+            </Link>
+          </DropdownMenuItem>
+        ) : null}
         <DropdownMenuItem asChild>
           <Link href="/settings/connections">
             <Plug className="size-4" aria-hidden /> Connected accounts

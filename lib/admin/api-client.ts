@@ -23,7 +23,7 @@ export class ApiError extends Error {
 
 export async function requestJson<T>(
   url: string,
-  options: { method: "GET" | "POST" | "PATCH" | "DELETE"; body?: unknown },
+  options: { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown },
 ): Promise<T> {
   let response: Response;
   try {

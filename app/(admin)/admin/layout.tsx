@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { isBillingEnabled } from "@/lib/billing/stripe";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Atelier" } };
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: { default: "Admin", template: "%s · 
 export default function AdminSectionLayout({ children }: { children: ReactNode }) {
   return (
     <div className="mx-auto w-full max-w-6xl px-4 pt-4 pb-16 sm:pt-6">
-      <AdminNav />
+      <AdminNav hasBilling={isBillingEnabled()} />
       <main id="main" className="pt-6 sm:pt-8">
         {children}
       </main>

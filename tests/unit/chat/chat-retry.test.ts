@@ -53,12 +53,18 @@ describe("classifyChatError", () => {
       limit: "rate",
       retryAfterSeconds: 12,
       resetsAt: "2026-12-06T10:00:12.000Z",
+      canUpgrade: false,
     });
     const daily = classifyChatError(
-      refusal(429, { code: "rate_limited", message: "Used up.", limit: "daily" }),
+      refusal(429, { code: "rate_limited", message: "Used up.", limit: "daily", canUpgrade: true }),
       "sending",
     );
-    expect(daily).toMatchObject({ kind: "rate_limited", limit: "daily", retryAfterSeconds: null });
+    expect(daily).toMatchObject({
+      kind: "rate_limited",
+      limit: "daily",
+      retryAfterSeconds: null,
+      canUpgrade: true,
+    });
     // An unknown limit name is not trusted as one.
     const odd = classifyChatError(
       refusal(429, { code: "rate_limited", message: "No.", limit: "weekly" }),

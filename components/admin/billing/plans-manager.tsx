@@ -1,0 +1,125 @@
+"use client";
+
+import { Pencil, Plus } from "lucide-react";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { useAdminPlans } from "@/lib/billing/admin-hooks";
+import type { PublicPlan } from "@/lib/billing/plan-schemas";
+import { TableScroller } from "../table-scroller";
+import { PlanFormDialog } from "./plan-form-dialog";
+
+type DialogState = { isOpen: boolean; plan?: PublicPlan };
+
+const price = (cents: number | null) =>
+  cents === null ? "—" : `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+const allowance = (count: number) => (count === 0 ? "Unlimited" : count.toLocaleString("en-US"));
+
+/** Admin → Billing → Plans: every plan in a table, with add and edit in a dialog. */
+export function PlansManager({ initialPlans }: { initialPlans: PublicPlan[] }) {
+  const { data: plans } = useAdminPlans(initialPlans);
+  const [dialog, setDialog] = useState<DialogState>({ isOpen: false });
+  return (
+    <section aria-labelledby="plans-heading" className="grid gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="grid gap-1">
+          <h2 id="plans-heading" className="text-lg font-semibold">
+            Plans
+          </h2>
+          <p className="text-sm text-muted-foreground">
+            What each plan costs and allows. Users pick a paid plan in Settings → Plan & billing.
+          </p>
+        </div>
+        <Button onClick={() => setDialog({ isOpen: true })}>
+          <Plus aria-hidden /> Add plan
+        </Button>
+      </div>
+      <TableScroller label="All plans">
+        <table className="w-full min-w-[44rem] text-sm [&_td:first-child]:pl-4 [&_td:last-child]:pr-3 [&_th:first-child]:pl-4">
+          <thead className="text-left text-xs text-muted-foreground">
+            <tr className="border-b">
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Plan
+              </th>
+              <th scope="col" className="py-2 pr-4 text-right font-medium">
+                Monthly
+              </th>
+              <th scope="col" className="py-2 pr-4 text-right font-medium">
+                Yearly
+              </th>
+              <th scope="col" className="py-2 pr-4 text-right font-medium">
+                Per day
+              </th>
+              <th scope="col" className="py-2 pr-4 text-right font-medium">
+                Per month
+              </th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                Includes
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {plans.map((plan) => (
+              <tr
+                key={plan.id}
+                className="border-b last:border-0"
+                data-testid={`admin-plan-${plan.name}`}
+              >
+                <td className="py-2.5 pr-4">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium">{plan.name}</span>
+                    {plan.isFree ? <Badge variant="secondary">Default</Badge> : null}
+                    {plan.isArchived ? <Badge variant="outline">Archived</Badge> : null}
+                    {!plan.isSyncedWithStripe ? (
+                      <Badge variant="warning">Not in Stripe yet</Badge>
+                    ) : null}
+                  </div>
+                </td>
+                <td className="py-2.5 pr-4 text-right tabular-nums">
+                  {plan.isFree ? "Free" : price(plan.monthlyPriceCents)}
+                </td>
+                <td className="py-2.5 pr-4 text-right tabular-nums">
+                  {plan.isFree ? "—" : price(plan.yearlyPriceCents)}
+                </td>
+                <td className="py-2.5 pr-4 text-right tabular-nums">
+                  {allowance(plan.dailyMessages)}
+                </td>
+                <td className="py-2.5 pr-4 text-right tabular-nums">
+                  {allowance(plan.monthlyMessages)}
+                </td>
+                <td className="py-2.5 pr-4 text-muted-foreground">
+                  {[
+                    plan.allowsPremiumModels ? "Premium models" : null,
+                    plan.hasApiAccess ? "API" : null,
+                    `${plan.maxPublicGpts} public GPTs`,
+                    `${plan.knowledgeMaxMb.toLocaleString("en-US")} MB`,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </td>
+                <td className="py-2.5 text-right">
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => setDialog({ isOpen: true, plan })}
+                    aria-label={`Edit ${plan.name}`}
+                  >
+                    <Pencil aria-hidden className="size-3.5" /> Edit
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroller>
+      <PlanFormDialog
+        isOpen={dialog.isOpen}
+        plan={dialog.plan}
+        onOpenChange={(isOpen) => setDialog((state) => ({ ...state, isOpen }))}
+      />
+    </section>
+  );
+}
