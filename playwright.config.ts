@@ -5,6 +5,10 @@ const fakeOpenAIPort = process.env.E2E_FAKE_OPENAI_PORT ?? "4010";
 // A creator's API (OpenAPI + OAuth) and an MCP server, reached through the egress guard's allowlist.
 const fakeApiPort = process.env.E2E_FAKE_API_PORT ?? "4020";
 const fakeMcpPort = process.env.E2E_FAKE_MCP_PORT ?? "4030";
+// Stripe, faked at its HTTP boundary: the app's billing talks to it, it posts webhooks back.
+const fakeStripePort = process.env.E2E_FAKE_STRIPE_PORT ?? "4040";
+// A second app on the same build, without Stripe: billing must be nowhere to be seen there.
+const noBillingPort = process.env.E2E_NO_BILLING_PORT ?? "3211";
 const baseURL = `http://localhost:${port}`;
 
 // npm run test:e2e sets CHROMIUM_PATH (Debian's Chromium here); without it Playwright's own browser is used.
@@ -60,10 +64,34 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      command: `node --import tsx tests/fixtures/fake-stripe/main.ts`,
+      url: `http://127.0.0.1:${fakeStripePort}/__control/health`,
+      env: {
+        FAKE_STRIPE_PORT: fakeStripePort,
+        FAKE_STRIPE_WEBHOOK_URL: `http://127.0.0.1:${port}/api/stripe/webhook`,
+      },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       command: "node --import tsx scripts/e2e-app-server.ts",
       url: `${baseURL}/api/health`,
+      env: { E2E_FAKE_STRIPE_PORT: fakeStripePort },
       reuseExistingServer: false,
       // Includes a production build when sources changed (~1-2 min on 2 cores).
+      timeout: 400_000,
+      stdout: "pipe",
+    },
+    {
+      command: "node --import tsx scripts/e2e-app-server.ts",
+      url: `http://localhost:${noBillingPort}/api/health`,
+      env: {
+        E2E_PORT: noBillingPort,
+        E2E_WITHOUT_BILLING: "true",
+        // Starts once the first server is up: its build is then current, so this one never builds.
+        E2E_AFTER_URL: `${baseURL}/api/health`,
+      },
+      reuseExistingServer: false,
       timeout: 400_000,
       stdout: "pipe",
     },

@@ -1,19 +1,37 @@
 /**
  * The app as Playwright sees it: a production build (.next-e2e, rebuilt only when sources changed)
  * served by `next start` on a fresh embedded database, with the model pointed at the fake
- * OpenAI-compatible server. Started by playwright.config.ts.
+ * OpenAI-compatible server and billing at the fake Stripe. Started by playwright.config.ts.
+ *
+ * E2E_WITHOUT_BILLING=true starts the instance a self-hoster gets without Stripe (no demo content);
+ * E2E_AFTER_URL makes it wait for another server (which builds) and serve that build.
  */
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { defaultSecretKey, defaultWebhookSecret } from "../tests/fixtures/fake-stripe/server";
 import { ensureBuilt, nextBin, serverNodeFlags } from "./lib/build";
 
 const root = process.cwd();
+const afterUrl = process.env.E2E_AFTER_URL;
 // E2E_DIST_DIR lets parallel runs (one per worktree or helper) keep separate builds.
 const distDir = process.env.E2E_DIST_DIR || ".next-e2e";
-ensureBuilt(root, distDir, { skipTypecheck: true });
+// A second server serves the first one's build as it is: building again under a running server
+// (sources edited meanwhile) would pull its files from under it.
+if (afterUrl) await waitForUrl(afterUrl);
+else ensureBuilt(root, distDir, { skipTypecheck: true });
 
 const port = process.env.E2E_PORT ?? "3210";
+const withBilling = process.env.E2E_WITHOUT_BILLING !== "true";
+const fakeStripePort = process.env.E2E_FAKE_STRIPE_PORT ?? "4040";
+// The fake Stripe's fixed test credentials (tests/fixtures/fake-stripe/server.ts).
+const stripeEnv = withBilling
+  ? {
+      STRIPE_SECRET_KEY: defaultSecretKey,
+      STRIPE_WEBHOOK_SECRET: defaultWebhookSecret,
+      STRIPE_API_URL: `http://127.0.0.1:${fakeStripePort}`,
+    }
+  : { STRIPE_SECRET_KEY: "", STRIPE_WEBHOOK_SECRET: "", STRIPE_API_URL: "" };
 const dataDir = path.join(root, ".test-data", `e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 
@@ -39,7 +57,8 @@ const server = spawn(
       DEFAULT_MODEL: "fake-model",
       ADMIN_EMAIL: "admin@e2e.test",
       ADMIN_PASSWORD: "e2e-admin-password-123",
-      SEED_DEMO_CONTENT: "true",
+      SEED_DEMO_CONTENT: withBilling ? "true" : "false",
+      ...stripeEnv,
       // The fake API and MCP servers live on loopback: allowed by exact host:port, nothing else is.
       EGRESS_ALLOWLIST: [
         `127.0.0.1:${process.env.E2E_FAKE_API_PORT ?? "4020"}`,
@@ -50,3 +69,14 @@ const server = spawn(
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
+
+async function waitForUrl(url: string): Promise<void> {
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not up yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
