@@ -95,6 +95,11 @@ export async function savePlan({
         isArchived: ["Everyone without a subscription is on the Free plan."],
       });
     }
+    if (data.allowsPremiumModels) {
+      const message =
+        "Premium models are for paid plans. To offer a model on Free, turn off its Premium switch in Admin → Models.";
+      throw new AppError("bad_request", message, { allowsPremiumModels: [message] });
+    }
   } else {
     if (!isBillingEnabled()) {
       throw new AppError(

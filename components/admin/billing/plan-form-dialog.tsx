@@ -90,7 +90,7 @@ function PlanForm({ plan, onDone }: { plan?: PublicPlan; onDone: () => void }) {
       knowledgeMaxMb: text("knowledgeMaxMb"),
       maxPublicGpts: text("maxPublicGpts"),
       sortOrder: text("sortOrder") || "0",
-      allowsPremiumModels,
+      allowsPremiumModels: isFree ? false : allowsPremiumModels,
       hasApiAccess,
       isArchived: isFree ? false : isArchived,
     };
@@ -223,13 +223,15 @@ function PlanForm({ plan, onDone }: { plan?: PublicPlan; onDone: () => void }) {
         </Field>
       </div>
       <div className="grid gap-4 rounded-lg border p-4">
-        <SwitchRow
-          id={id("allowsPremiumModels")}
-          label="Premium models"
-          description="Subscribers can chat with models marked Premium in Admin → Models."
-          isChecked={allowsPremiumModels}
-          onChange={setAllowsPremiumModels}
-        />
+        {isFree ? null : (
+          <SwitchRow
+            id={id("allowsPremiumModels")}
+            label="Premium models"
+            description="Subscribers can chat with models marked Premium in Admin → Models."
+            isChecked={allowsPremiumModels}
+            onChange={setAllowsPremiumModels}
+          />
+        )}
         <SwitchRow
           id={id("hasApiAccess")}
           label="API access"

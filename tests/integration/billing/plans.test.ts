@@ -72,7 +72,7 @@ describe("plans without Stripe (billing off)", () => {
     expect(audit?.actorId).toBe(admin.id);
   });
 
-  it("refuses a price or archiving for the Free plan, with the field that is wrong", async () => {
+  it("refuses a price, archiving or premium models for the Free plan, with the field that is wrong", async () => {
     setSessionActor(admin);
     const priced = await putPlan(
       request("PUT", { ...freePlanInput, monthlyPrice: "5" }),
@@ -88,6 +88,14 @@ describe("plans without Stripe (billing off)", () => {
     );
     expect(archived.status).toBe(400);
     expect((await archived.json()).error.fieldErrors.isArchived).toBeDefined();
+    const premium = await putPlan(
+      request("PUT", { ...freePlanInput, allowsPremiumModels: true }),
+      segment({ id: "free" }),
+    );
+    expect(premium.status).toBe(400);
+    expect((await premium.json()).error.fieldErrors.allowsPremiumModels[0]).toContain(
+      "Premium models are for paid plans",
+    );
   });
 
   it("refuses a paid plan until Stripe is configured, writing nothing", async () => {
