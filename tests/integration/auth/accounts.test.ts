@@ -64,8 +64,12 @@ describe("[AUTH]: email and password accounts", () => {
       input: { email: "nobody@example.com", password: PASSWORD },
       ip: freshIp(),
     });
-    await expect(wrong).rejects.toThrow(INVALID_CREDENTIALS);
-    await expect(unknown).rejects.toThrow(INVALID_CREDENTIALS);
+    // Both expectations attach at once: the unknown email fails fast, before the password check,
+    // and a rejection nobody listens to yet is reported as unhandled.
+    await Promise.all([
+      expect(wrong).rejects.toThrow(INVALID_CREDENTIALS),
+      expect(unknown).rejects.toThrow(INVALID_CREDENTIALS),
+    ]);
     await expect(
       verifyCredentials({ input: { email: "DEE@example.com", password: PASSWORD }, ip: freshIp() }),
     ).resolves.toMatchObject({ email: "dee@example.com" });

@@ -12,13 +12,18 @@ describe("[DB]: concurrent requests", () => {
     // Read-then-write transactions. Row locks serialise them on a PostgreSQL server; on the embedded
     // database (one session) statements of two transactions interleaving would lose increments.
     await prisma.rateLimit.create({ data: { key: "counter", windowStart: new Date(), count: 0 } });
+    // 50 transactions queue for the pool's 10 connections: on a loaded machine the last ones wait
+    // longer than Prisma's default 2 s to start. This test is about integrity, not speed.
     const increments = Array.from({ length: 50 }, () =>
-      prisma.$transaction(async (tx) => {
-        const [row] = await tx.$queryRaw<{ count: number }[]>`
-          SELECT count FROM "RateLimit" WHERE key = 'counter' FOR UPDATE`;
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        await tx.rateLimit.update({ where: { key: "counter" }, data: { count: row.count + 1 } });
-      }),
+      prisma.$transaction(
+        async (tx) => {
+          const [row] = await tx.$queryRaw<{ count: number }[]>`
+            SELECT count FROM "RateLimit" WHERE key = 'counter' FOR UPDATE`;
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          await tx.rateLimit.update({ where: { key: "counter" }, data: { count: row.count + 1 } });
+        },
+        { maxWait: 60_000, timeout: 60_000 },
+      ),
     );
     await Promise.all([...writes, ...increments]);
 
