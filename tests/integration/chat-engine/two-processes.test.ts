@@ -31,8 +31,9 @@ let owner: Actor;
 let gptId: string;
 
 beforeAll(async () => {
-  // slowStream: 60 words 200 ms apart, long enough to restart a process in the middle.
-  fake = await startFakeOpenAI({ slowMs: 200 });
+  // slowStream: 60 words 400 ms apart (24 s), long enough to restart a process in the middle even
+  // on a loaded CI machine (a restart there took over 12 s).
+  fake = await startFakeOpenAI({ slowMs: 400 });
   api = await createFakeApiServer();
   cluster = await startTwoAppProcesses({ name: "two-processes" });
   await createFakeModel(fake.url);
@@ -215,5 +216,6 @@ describe("[CHAT ENGINE]: two app processes on one PostgreSQL", () => {
     expect(stopped.status).toBe("INTERRUPTED");
     expect(stopped.errorMessage).toBeNull();
     expect(await prisma.usageEvent.count({ where: { messageId } })).toBe(1);
-  });
+    // A restart and a 24 s answer read to its end.
+  }, 120_000);
 });
