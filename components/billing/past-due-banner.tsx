@@ -1,6 +1,7 @@
 import { TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/session";
+import { graceEndOf } from "@/lib/billing/entitlement";
 import { isBillingEnabled } from "@/lib/billing/stripe";
 import { prisma } from "@/lib/db";
 import { getChatLimits } from "@/lib/limits/chat-limits";
@@ -24,7 +25,7 @@ export async function PastDueBanner({ actor }: { actor: Actor | null }) {
   });
   if (!subscription?.pastDueSince) return null;
   const { pastDueGraceDays } = await getChatLimits();
-  const graceEndsAt = new Date(subscription.pastDueSince.getTime() + pastDueGraceDays * 86_400_000);
+  const graceEndsAt = graceEndOf(subscription.pastDueSince, pastDueGraceDays);
   const isInGrace = graceEndsAt > new Date();
   return (
     <div

@@ -3,7 +3,8 @@ import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { customerCreditsAccount } from "../ledger/accounts";
 import { getChatLimits } from "../limits/chat-limits";
-import { nextUtcMidnight, nextUtcMonthStart, utcDayStart, utcMonthStart } from "../limits/today";
+import { allowanceUsed } from "../limits/consume-chat-message";
+import { nextUtcMidnight, nextUtcMonthStart } from "../limits/today";
 import { getInstanceSettings } from "../settings/instance-settings";
 import { getEntitlement } from "./entitlement";
 import type { PublicPlan } from "./plan-schemas";
@@ -71,12 +72,8 @@ export async function getBillingAccount(actor: Actor, now = new Date()): Promise
       include: { transaction: true },
     }),
   ]);
-  const subscription = entitlement.subscriptionId
-    ? await prisma.subscription.findUnique({ where: { id: entitlement.subscriptionId } })
-    : null;
-  const today = allowance && allowance.day >= utcDayStart(now) ? allowance.dayCount : 0;
-  const thisMonth =
-    allowance?.month && allowance.month >= utcMonthStart(now) ? allowance.monthCount : 0;
+  const { subscription } = entitlement;
+  const { today, thisMonth } = allowanceUsed(allowance, now);
   return {
     isBillingEnabled: isBillingEnabled(),
     plan: toPublicPlan(entitlement.plan),

@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import { publish } from "../events/bus";
 import type { InstanceSettings } from "../generated/prisma/client";
 import { getInstanceSettings } from "../settings/instance-settings";
-import { type BillingSettingsView, billingSettingsInputSchema } from "./billing-settings-schema";
+import type { BillingSettingsView, ParsedBillingSettings } from "./billing-settings-schema";
 
 const SETTINGS_ID = 1;
 
@@ -36,23 +36,14 @@ export async function saveBillingSettings({
   input,
 }: {
   actor: Actor;
-  input: unknown;
+  /** Parsed by billingSettingsInputSchema (the route does it): packs already in cents. */
+  input: ParsedBillingSettings;
 }): Promise<BillingSettingsView> {
   if (actor.role !== "ADMIN") throw new AppError("forbidden", "Administrators only.");
-  const parsed = billingSettingsInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      // One message per list, under the list's name: the form shows it by the packs field.
-      const key = String(issue.path[0] ?? "_");
-      fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
-    }
-    throw new AppError("bad_request", "Check the highlighted fields.", fieldErrors);
-  }
   const data = {
-    creditPricePercent: parsed.data.creditPricePercent,
-    creditPackCents: parsed.data.creditPacks,
-    pastDueGraceDays: parsed.data.pastDueGraceDays,
+    creditPricePercent: input.creditPricePercent,
+    creditPackCents: input.creditPacks,
+    pastDueGraceDays: input.pastDueGraceDays,
   };
   const saved = await prisma.$transaction(async (tx) => {
     const before = await tx.instanceSettings.findUnique({ where: { id: SETTINGS_ID } });

@@ -5,6 +5,7 @@ import { prisma } from "../db";
 import { appUrl } from "../env";
 import { AppError } from "../errors";
 import { getInstanceSettings } from "../settings/instance-settings";
+import { centsToMicros } from "./book-stripe-money";
 import { ensureStripeCustomer } from "./customers";
 import { isBillingEnabled, stripe } from "./stripe";
 import { checkoutEffect, retrieveCheckoutSession } from "./webhook";
@@ -91,7 +92,7 @@ export async function startCreditCheckout({
   const metadata = {
     atelierUserId: actor.id,
     kind: "credits",
-    creditMicros: String(BigInt(packCents) * 10_000n),
+    creditMicros: String(centsToMicros(packCents)),
   };
   const session = await stripe().checkout.sessions.create(
     {

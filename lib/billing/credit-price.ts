@@ -1,4 +1,5 @@
 import { MAX_OUTPUT_TOKENS } from "../ai/output-limit";
+import { formatDollars } from "../limits/dollars";
 
 /**
  * What usage beyond a plan's allowance costs in prepaid credits: the model's price times the
@@ -58,10 +59,6 @@ export function creditHoldBounds(
  */
 export function formatCreditDollars(micros: bigint | number): string {
   const value = BigInt(micros);
-  const sign = value < 0n ? "-" : "";
-  const magnitude = value < 0n ? -value : value;
-  const whole = (magnitude / 1_000_000n).toLocaleString("en-US");
-  const fraction = (magnitude % 1_000_000n).toString().padStart(6, "0");
-  const shown = fraction.endsWith("0000") ? fraction.slice(0, 2) : fraction.replace(/0+$/, "");
-  return `${sign}$${whole}.${shown}`;
+  const [whole, fraction] = formatDollars(value < 0n ? -value : value).split(".");
+  return `${value < 0n ? "-" : ""}$${BigInt(whole).toLocaleString("en-US")}.${fraction}`;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "../db";
-import { type Plan, Prisma } from "../generated/prisma/client";
+import { type Plan, Prisma, type Subscription } from "../generated/prisma/client";
 import { getFreePlan } from "./plans";
 
 /**
@@ -34,7 +34,7 @@ export function entitlementSql({
 export type Entitlement = {
   plan: Plan;
   /** The subscription that grants it; null on the Free plan. */
-  subscriptionId: string | null;
+  subscription: Subscription | null;
   /** Past due, still in its grace period until this instant. */
   graceEndsAt: Date | null;
 };
@@ -64,16 +64,22 @@ export async function getEntitlement(
     include: { plan: true },
   });
   if (!subscription) {
-    return { plan: await getFreePlan(db), subscriptionId: null, graceEndsAt: null };
+    return { plan: await getFreePlan(db), subscription: null, graceEndsAt: null };
   }
+  const { plan, ...row } = subscription;
   return {
-    plan: subscription.plan,
-    subscriptionId: subscription.id,
+    plan,
+    subscription: row,
     graceEndsAt:
-      subscription.status === "PAST_DUE" && subscription.pastDueSince
-        ? new Date(subscription.pastDueSince.getTime() + pastDueGraceDays * 86_400_000)
+      row.status === "PAST_DUE" && row.pastDueSince
+        ? graceEndOf(row.pastDueSince, pastDueGraceDays)
         : null,
   };
+}
+
+/** When a subscription past due since `pastDueSince` loses its plan. */
+export function graceEndOf(pastDueSince: Date, pastDueGraceDays: number): Date {
+  return new Date(pastDueSince.getTime() + pastDueGraceDays * 86_400_000);
 }
 
 function graceStart(now: Date, pastDueGraceDays: number): Date {

@@ -1,22 +1,18 @@
 import { z } from "zod";
-import { parseDollars } from "../limits/dollars";
+import { parseWholeCents } from "../limits/dollars";
 
 /** A price typed by an admin ("9", "$19.99") → whole cents; Stripe prices are in cents. */
 const priceCentsSchema = z.string().transform((raw, context) => {
-  const parsed = parseDollars(raw);
+  const parsed = parseWholeCents(raw);
   if (!parsed.isValid) {
     context.addIssue({ code: "custom", message: parsed.error });
     return z.NEVER;
   }
-  if (parsed.micros % 10_000n !== 0n) {
-    context.addIssue({ code: "custom", message: "Use whole cents, e.g. 19.99." });
-    return z.NEVER;
-  }
-  if (parsed.micros > 100_000_000_000n) {
+  if (parsed.cents > 10_000_000) {
     context.addIssue({ code: "custom", message: "At most $100,000." });
     return z.NEVER;
   }
-  return Number(parsed.micros / 10_000n);
+  return parsed.cents;
 });
 
 const count = (what: string) =>

@@ -3,7 +3,7 @@ import { creditHoldBounds, type PricedModel } from "../billing/credit-price";
 import { entitlementSql, getEntitlement } from "../billing/entitlement";
 import { isBillingEnabled } from "../billing/stripe";
 import { prisma } from "../db";
-import { Prisma } from "../generated/prisma/client";
+import { type ChatAllowance, Prisma } from "../generated/prisma/client";
 import type { ChatLimits } from "./chat-limits";
 import {
   chatLimitError,
@@ -161,7 +161,7 @@ export async function chatAllowanceRefusal(
   }
   const row = await db.chatAllowance.findUnique({ where: { userId } });
   const creditsShort = await creditsShortOf({ userId, limits, model }, db);
-  const dayCount = row && row.day >= utcDayStart(now) ? row.dayCount : 0;
+  const { today: dayCount, thisMonth: monthCount } = allowanceUsed(row, now);
   if (plan.dailyMessages > 0 && dayCount >= plan.dailyMessages) {
     return chatLimitError({
       limit: "daily",
@@ -177,7 +177,6 @@ export async function chatAllowanceRefusal(
       canUpgrade,
     });
   }
-  const monthCount = row?.month && row.month >= utcMonthStart(now) ? row.monthCount : 0;
   if (plan.monthlyMessages > 0 && monthCount >= plan.monthlyMessages) {
     const resetsAt = nextUtcMonthStart(now);
     return chatLimitError({
@@ -205,6 +204,20 @@ export async function chatAllowanceRefusal(
     now,
     resetsAt,
   });
+}
+
+/**
+ * Messages a user has sent today and this month, as of `now`, from their ChatAllowance row (whose
+ * counts restart only when the next message is taken).
+ */
+export function allowanceUsed(
+  row: Pick<ChatAllowance, "day" | "dayCount" | "month" | "monthCount"> | null,
+  now: Date,
+): { today: number; thisMonth: number } {
+  return {
+    today: row && row.day >= utcDayStart(now) ? row.dayCount : 0,
+    thisMonth: row?.month && row.month >= utcMonthStart(now) ? row.monthCount : 0,
+  };
 }
 
 /** "Your credits ($0.004) don't cover…" when the user has credits, but fewer than an answer needs. */

@@ -44,3 +44,14 @@ export function formatDollars(micros: bigint | number): string {
   const fraction = (absolute % MICROS_PER_DOLLAR).toString().padStart(6, "0").replace(/0+$/, "");
   return `${sign}${whole}.${fraction.padEnd(2, "0")}`;
 }
+
+export type ParsedCents = { isValid: true; cents: number } | { isValid: false; error: string };
+
+/** A price as typed ("9", "$19.99") → whole cents (Stripe's unit); fractions of a cent refused. */
+export function parseWholeCents(raw: string): ParsedCents {
+  const parsed = parseDollars(raw);
+  if (!parsed.isValid) return parsed;
+  if (parsed.micros % 10_000n !== 0n)
+    return { isValid: false, error: "Use whole cents, e.g. 19.99." };
+  return { isValid: true, cents: Number(parsed.micros / 10_000n) };
+}

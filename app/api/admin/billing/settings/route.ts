@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { getBillingSettings, saveBillingSettings } from "@/lib/billing/billing-settings";
+import { billingSettingsInputSchema } from "@/lib/billing/billing-settings-schema";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,10 @@ export const GET = route({ access: "admin" }, async ({ actor }) => ({
   settings: await getBillingSettings({ actor }),
 }));
 
-/** PUT BillingSettingsInput → { settings }; validated by the domain, which names each bad field. */
-export const PUT = route({ access: "admin", body: z.unknown() }, async ({ actor, body }) => ({
-  settings: await saveBillingSettings({ actor, input: body }),
-}));
+/** PUT BillingSettingsInput → { settings }; each bad value is named at its field. */
+export const PUT = route(
+  { access: "admin", body: billingSettingsInputSchema },
+  async ({ actor, body }) => ({
+    settings: await saveBillingSettings({ actor, input: body }),
+  }),
+);
