@@ -33,6 +33,29 @@ const FIELD_ORDER = [
   "sortOrder",
 ] as const;
 
+/** The plan's whole-number fields, with what a new plan starts with. */
+const COUNT_FIELDS = [
+  {
+    name: "dailyMessages",
+    label: "Messages per day",
+    description: "0: no daily limit.",
+    fallback: 100,
+  },
+  {
+    name: "monthlyMessages",
+    label: "Messages per month",
+    description: "0: no monthly limit.",
+    fallback: 0,
+  },
+  {
+    name: "knowledgeMaxMb",
+    label: "Knowledge storage per creator (MB)",
+    description: undefined,
+    fallback: 1024,
+  },
+  { name: "maxPublicGpts", label: "Public GPTs per creator", description: undefined, fallback: 10 },
+] as const;
+
 const centsToText = (cents: number | null | undefined) =>
   cents === null || cents === undefined ? "" : (cents / 100).toFixed(2);
 
@@ -167,60 +190,23 @@ function PlanForm({ plan, onDone }: { plan?: PublicPlan; onDone: () => void }) {
         </div>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id={id("dailyMessages")}
-          label="Messages per day"
-          description="0: no daily limit."
-          isRequired
-          error={fieldError("dailyMessages")}
-        >
-          <Input
-            name="dailyMessages"
-            inputMode="numeric"
-            defaultValue={plan?.dailyMessages ?? 100}
-            required
-          />
-        </Field>
-        <Field
-          id={id("monthlyMessages")}
-          label="Messages per month"
-          description="0: no monthly limit."
-          isRequired
-          error={fieldError("monthlyMessages")}
-        >
-          <Input
-            name="monthlyMessages"
-            inputMode="numeric"
-            defaultValue={plan?.monthlyMessages ?? 0}
-            required
-          />
-        </Field>
-        <Field
-          id={id("knowledgeMaxMb")}
-          label="Knowledge storage per creator (MB)"
-          isRequired
-          error={fieldError("knowledgeMaxMb")}
-        >
-          <Input
-            name="knowledgeMaxMb"
-            inputMode="numeric"
-            defaultValue={plan?.knowledgeMaxMb ?? 1024}
-            required
-          />
-        </Field>
-        <Field
-          id={id("maxPublicGpts")}
-          label="Public GPTs per creator"
-          isRequired
-          error={fieldError("maxPublicGpts")}
-        >
-          <Input
-            name="maxPublicGpts"
-            inputMode="numeric"
-            defaultValue={plan?.maxPublicGpts ?? 10}
-            required
-          />
-        </Field>
+        {COUNT_FIELDS.map(({ name, label, description, fallback }) => (
+          <Field
+            key={name}
+            id={id(name)}
+            label={label}
+            description={description}
+            isRequired
+            error={fieldError(name)}
+          >
+            <Input
+              name={name}
+              inputMode="numeric"
+              defaultValue={plan?.[name] ?? fallback}
+              required
+            />
+          </Field>
+        ))}
       </div>
       <div className="grid gap-4 rounded-lg border p-4">
         {isFree ? null : (

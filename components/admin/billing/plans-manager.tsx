@@ -6,13 +6,13 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useAdminPlans } from "@/lib/billing/admin-hooks";
 import type { PublicPlan } from "@/lib/billing/plan-schemas";
-import { TableScroller } from "../table-scroller";
+import { TableHead, TableScroller, tdClasses } from "../table-scroller";
+import { formatCents } from "./billing-format";
 import { PlanFormDialog } from "./plan-form-dialog";
 
 type DialogState = { isOpen: boolean; plan?: PublicPlan };
 
-const price = (cents: number | null) =>
-  cents === null ? "—" : `$${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+const price = (cents: number | null) => (cents === null ? "—" : formatCents(BigInt(cents)));
 const allowance = (count: number) => (count === 0 ? "Unlimited" : count.toLocaleString("en-US"));
 
 /** Admin → Billing → Plans: every plan in a table, with add and edit in a dialog. */
@@ -35,32 +35,18 @@ export function PlansManager({ initialPlans }: { initialPlans: PublicPlan[] }) {
         </Button>
       </div>
       <TableScroller label="All plans">
-        <table className="w-full min-w-[44rem] text-sm [&_td:first-child]:pl-4 [&_td:last-child]:pr-3 [&_th:first-child]:pl-4">
-          <thead className="text-left text-xs text-muted-foreground">
-            <tr className="border-b">
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Plan
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right font-medium">
-                Monthly
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right font-medium">
-                Yearly
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right font-medium">
-                Per day
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right font-medium">
-                Per month
-              </th>
-              <th scope="col" className="py-2 pr-4 font-medium">
-                Includes
-              </th>
-              <th scope="col" className="py-2 font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+        <table className="w-full min-w-[44rem] text-sm">
+          <TableHead
+            columns={[
+              { label: "Plan" },
+              { label: "Monthly", isNumeric: true },
+              { label: "Yearly", isNumeric: true },
+              { label: "Per day", isNumeric: true },
+              { label: "Per month", isNumeric: true },
+              { label: "Includes" },
+              { label: <span className="sr-only">Actions</span> },
+            ]}
+          />
           <tbody>
             {plans.map((plan) => (
               <tr
@@ -68,7 +54,7 @@ export function PlansManager({ initialPlans }: { initialPlans: PublicPlan[] }) {
                 className="border-b last:border-0"
                 data-testid={`admin-plan-${plan.name}`}
               >
-                <td className="py-2.5 pr-4">
+                <td className={tdClasses}>
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="font-medium">{plan.name}</span>
                     {plan.isFree ? <Badge variant="secondary">Default</Badge> : null}
@@ -78,19 +64,19 @@ export function PlansManager({ initialPlans }: { initialPlans: PublicPlan[] }) {
                     ) : null}
                   </div>
                 </td>
-                <td className="py-2.5 pr-4 text-right tabular-nums">
+                <td className={`${tdClasses} text-right tabular-nums`}>
                   {plan.isFree ? "Free" : price(plan.monthlyPriceCents)}
                 </td>
-                <td className="py-2.5 pr-4 text-right tabular-nums">
+                <td className={`${tdClasses} text-right tabular-nums`}>
                   {plan.isFree ? "—" : price(plan.yearlyPriceCents)}
                 </td>
-                <td className="py-2.5 pr-4 text-right tabular-nums">
+                <td className={`${tdClasses} text-right tabular-nums`}>
                   {allowance(plan.dailyMessages)}
                 </td>
-                <td className="py-2.5 pr-4 text-right tabular-nums">
+                <td className={`${tdClasses} text-right tabular-nums`}>
                   {allowance(plan.monthlyMessages)}
                 </td>
-                <td className="py-2.5 pr-4 text-muted-foreground">
+                <td className={`${tdClasses} text-muted-foreground`}>
                   {[
                     plan.allowsPremiumModels ? "Premium models" : null,
                     plan.hasApiAccess ? "API" : null,
@@ -100,7 +86,7 @@ export function PlansManager({ initialPlans }: { initialPlans: PublicPlan[] }) {
                     .filter(Boolean)
                     .join(" · ")}
                 </td>
-                <td className="py-2.5 text-right">
+                <td className={`${tdClasses} text-right`}>
                   <Button
                     variant="ghost"
                     size="sm"
