@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { networkHashOf } from "../security/network-hash";
 import { enforceAuthRateLimit } from "./limits";
 import { hashPassword } from "./password";
 import { signUpSchema } from "./schemas";
@@ -22,8 +23,9 @@ export async function signUp({ input, ip }: { input: unknown; ip: string }) {
   const { name, email, password } = parsed.data;
   await enforceAuthRateLimit({ action: "sign-up", ip, email });
   const passwordHash = await hashPassword(password);
+  const signupNetworkHash = await networkHashOf(ip);
   const created = await prisma.user.createMany({
-    data: [{ email, name, passwordHash }],
+    data: [{ email, name, passwordHash, signupNetworkHash }],
     skipDuplicates: true,
   });
   if (created.count === 0) {

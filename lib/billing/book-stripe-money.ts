@@ -23,10 +23,13 @@ export async function bookBalanceTransaction(
     sourceId,
     counterpart,
     description,
+    userId,
   }: {
     balanceTransaction: Stripe.BalanceTransaction;
     kind: string;
     sourceId: string;
+    /** Whose money it is, when known (a customer of ours). */
+    userId: string | null;
     counterpart: { account: LedgerAccountRef; amountMicros: bigint }[];
     description: string;
   },
@@ -42,6 +45,7 @@ export async function bookBalanceTransaction(
     kind,
     sourceId,
     description,
+    userId,
     occurredAt: new Date(balanceTransaction.created * 1000),
     entries: [
       { account: stripeClearing, amountMicros: centsToMicros(net) },

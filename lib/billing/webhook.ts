@@ -4,6 +4,7 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { customerCreditsAccount, LEDGER_ACCOUNTS } from "../ledger/accounts";
+import { applyConnectedAccount } from "../payouts/connect";
 import {
   bookBalanceTransaction,
   centsToMicros,
@@ -89,11 +90,13 @@ async function effectOf(event: Stripe.Event): Promise<Effect | null> {
         event.type === "invoice.paid" ? await invoiceBalanceTransactions(client, invoice) : [];
       return async (tx) => {
         if (subscription) await applySubscription(tx, subscription);
+        const userId = await userOfCustomer(tx, idOf(invoice.customer));
         for (const balanceTransaction of balanceTransactions) {
           await bookBalanceTransaction(tx, {
             balanceTransaction,
             kind: "invoice.paid",
             sourceId: invoice.id ?? "",
+            userId,
             counterpart: invoiceRevenue(balanceTransaction),
             description: `Subscription invoice ${invoice.number ?? invoice.id}`,
           });
@@ -111,14 +114,17 @@ async function effectOf(event: Stripe.Event): Promise<Effect | null> {
     case "charge.dispute.funds_withdrawn":
     case "charge.dispute.funds_reinstated": {
       const dispute = await client.disputes.retrieve(event.data.object.id, {
-        expand: ["balance_transactions"],
+        expand: ["balance_transactions", "charge"],
       });
+      const charge = typeof dispute.charge === "object" ? dispute.charge : null;
       return async (tx) => {
+        const userId = await userOfCustomer(tx, idOf(charge?.customer));
         for (const balanceTransaction of dispute.balance_transactions) {
           await bookBalanceTransaction(tx, {
             balanceTransaction,
             kind: balanceTransaction.amount < 0 ? "dispute.withdrawn" : "dispute.reinstated",
             sourceId: dispute.id,
+            userId,
             counterpart: [
               {
                 account: LEDGER_ACCOUNTS.disputes,
@@ -129,6 +135,11 @@ async function effectOf(event: Stripe.Event): Promise<Effect | null> {
           });
         }
       };
+    }
+    case "account.updated": {
+      // A creator's connected account (Connect events name it in `account`).
+      const account = await client.accounts.retrieve(event.account ?? event.data.object.id);
+      return async (tx) => applyConnectedAccount(tx, account);
     }
     default:
       // Acknowledged so Stripe stops sending it; nothing here depends on it.
@@ -163,6 +174,7 @@ export function checkoutEffect(session: Stripe.Checkout.Session): Effect | null 
       balanceTransaction,
       kind: "credits.purchased",
       sourceId: session.id,
+      userId,
       counterpart: purchasedCredits(balanceTransaction, userId),
       description: `Credit pack bought through Checkout ${session.id}`,
     });
@@ -180,6 +192,7 @@ function refundEffect(charge: Stripe.Charge): Effect {
   const creditsUserId =
     paymentIntent?.metadata?.kind === "credits" ? paymentIntent.metadata.atelierUserId : null;
   return async (tx) => {
+    const userId = creditsUserId ?? (await userOfCustomer(tx, idOf(charge.customer)));
     for (const refund of charge.refunds?.data ?? []) {
       const balanceTransaction = refund.balance_transaction;
       if (
@@ -197,6 +210,7 @@ function refundEffect(charge: Stripe.Charge): Effect {
         balanceTransaction,
         kind: "charge.refunded",
         sourceId: refund.id,
+        userId,
         counterpart: [
           ...(creditsUserId && takenBack > 0n
             ? [{ account: customerCreditsAccount(creditsUserId), amountMicros: takenBack }]
@@ -237,6 +251,19 @@ function balanceTransactionOfPayment(
   if (!charge || typeof charge === "string") return null;
   const balanceTransaction = charge.balance_transaction;
   return balanceTransaction && typeof balanceTransaction === "object" ? balanceTransaction : null;
+}
+
+/** Our user for a Stripe customer id (null: not one of ours, or no customer). */
+async function userOfCustomer(
+  tx: Prisma.TransactionClient,
+  customerId: string | null | undefined,
+): Promise<string | null> {
+  if (!customerId) return null;
+  const user = await tx.user.findUnique({
+    where: { stripeCustomerId: customerId },
+    select: { id: true },
+  });
+  return user?.id ?? null;
 }
 
 const minBigInt = (a: bigint, b: bigint) => (a < b ? a : b);

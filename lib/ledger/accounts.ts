@@ -19,6 +19,10 @@ export const LEDGER_ACCOUNTS = {
   /** Contra-revenue: money taken back by disputes (returned when a dispute is won). */
   disputes: { id: "contra:disputes", name: "Disputes" },
   disputeFees: { id: "expense:dispute-fees", name: "Dispute fees" },
+  /** The creators' share of net revenue (the revenue pool), as each month closes. */
+  creatorPool: { id: "expense:creator-pool", name: "Creator revenue share" },
+  /** Payouts written but not yet confirmed by Stripe (lib/payouts/pay-out.ts). */
+  payoutsInTransit: { id: "payouts:in-transit", name: "Payouts in transit" },
 } as const;
 
 export type LedgerAccountRef = { id: string; name: string };
@@ -33,4 +37,17 @@ export function creditsOwnerOf(accountId: string): string | null {
   return accountId.startsWith("customer-credits:")
     ? accountId.slice("customer-credits:".length)
     : null;
+}
+
+/** What the platform owes one creator: their earnings balance (a liability). */
+export function creatorAccount(userId: string): LedgerAccountRef {
+  return { id: `creator:${userId}`, name: `Earnings of creator ${userId}` };
+}
+
+/** One month's share of a GPT removed by a moderator, held until an admin decides. */
+export function heldEarningsAccount(month: string, gptId: string): LedgerAccountRef {
+  return {
+    id: `earnings-held:${month}:${gptId}`,
+    name: `Held earnings of GPT ${gptId} (${month})`,
+  };
 }

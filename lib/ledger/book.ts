@@ -9,6 +9,8 @@ export type LedgerBooking = {
   kind: string;
   sourceId: string;
   description?: string;
+  /** The customer whose money this is (lib/payouts counts each paying user's contribution). */
+  userId?: string | null;
   occurredAt: Date;
   entries: { account: LedgerAccountRef; amountMicros: bigint }[];
 };
@@ -34,9 +36,9 @@ export async function bookLedgerTransaction(
   });
   const inserted = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
     INSERT INTO "LedgerTransaction" ("id", "idempotencyKey", "kind", "sourceId", "description",
-      "occurredAt")
+      "userId", "occurredAt")
     VALUES (${randomUUID()}, ${booking.idempotencyKey}, ${booking.kind}, ${booking.sourceId},
-      ${booking.description ?? ""}, ${booking.occurredAt})
+      ${booking.description ?? ""}, ${booking.userId ?? null}, ${booking.occurredAt})
     ON CONFLICT ("idempotencyKey") DO NOTHING
     RETURNING "id"`);
   if (inserted.length === 0) {

@@ -115,9 +115,9 @@ export async function finalizeAnswer(outcome: AnswerOutcome): Promise<boolean> {
     ),
     spent_booking AS (
       INSERT INTO "LedgerTransaction" ("id", "idempotencyKey", "kind", "sourceId", "description",
-        "occurredAt")
+        "userId", "occurredAt")
       SELECT ${randomUUID()}, 'credits.spent:' || "id", 'credits.spent', "id",
-        'Credits spent on an answer', ${at}
+        'Credits spent on an answer', ${meter.userId}, ${at}
       FROM credits_spent
       RETURNING "id"
     ),

@@ -276,4 +276,36 @@ describe("the Stripe webhook", () => {
     // $6 unspent came back from the credits; the $4 already used is a refund of revenue.
     expect(await accountEntrySum(LEDGER_ACCOUNTS.refunds.id)).toBe(refundsBefore + 4_000_000n);
   });
+
+  it("names the customer on every booking of their money, so the revenue pool can count it", async () => {
+    // Runs after the payments, refunds and disputes above (the file's tests share a database).
+    const bookings = await prisma.ledgerTransaction.findMany({
+      where: {
+        kind: {
+          in: [
+            "invoice.paid",
+            "charge.refunded",
+            "dispute.withdrawn",
+            "dispute.reinstated",
+            "credits.purchased",
+          ],
+        },
+      },
+      select: { kind: true, userId: true },
+    });
+    expect(new Set(bookings.map((booking) => booking.kind))).toEqual(
+      new Set([
+        "invoice.paid",
+        "charge.refunded",
+        "dispute.withdrawn",
+        "dispute.reinstated",
+        "credits.purchased",
+      ]),
+    );
+    expect(bookings.filter((booking) => !booking.userId)).toEqual([]);
+    const users = await prisma.user.findMany({
+      where: { id: { in: bookings.map((b) => b.userId ?? "") } },
+    });
+    expect(users.length).toBe(new Set(bookings.map((b) => b.userId)).size);
+  });
 });
