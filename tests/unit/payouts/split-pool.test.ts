@@ -14,7 +14,10 @@ describe("largestRemainder", () => {
         (total, weights) => {
           const parts = largestRemainder(total, weights);
           const weightSum = sum(weights);
-          if (weightSum === 0n) return expect(parts.every((part) => part === 0n)).toBe(true);
+          if (weightSum === 0n) {
+            expect(parts.every((part) => part === 0n)).toBe(true);
+            return;
+          }
           expect(sum(parts)).toBe(total);
           parts.forEach((part, index) => {
             const floor = (total * weights[index]) / weightSum;
