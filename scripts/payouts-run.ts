@@ -12,7 +12,8 @@ import { runPayouts } from "../lib/payouts/pay-out";
 async function main() {
   const db = await ensureDatabase();
   const closed = await closeEndedMonths();
-  for (const result of closed) console.log(`Month ${result.month}: ${result.status.replace("_", " ")}`);
+  for (const result of closed)
+    console.log(`Month ${result.month}: ${result.status.replace("_", " ")}`);
   const summary = await runPayouts();
   console.log(
     `Payouts: ${summary.paid} paid, ${summary.failed} failed, ${summary.stillPending} still pending (${summary.reconciled} from earlier runs settled).`,

@@ -24,7 +24,7 @@ export type SharedPostgres = {
  * (scripts/start-test-postgres.sh), migrated, and made the test's database until release():
  * several processes cannot share the embedded database.
  */
-export async function useSharedPostgres(name: string): Promise<SharedPostgres> {
+export async function openSharedPostgres(name: string): Promise<SharedPostgres> {
   const previous = database();
   if (process.env.TEST_DATABASE_URL) {
     return { url: postgresUrlOf(previous), release: async () => {} };

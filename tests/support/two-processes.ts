@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type AppProcess, ensureAppBuilt, startAppProcess } from "./app-process";
-import { useSharedPostgres } from "./shared-postgres";
+import { openSharedPostgres } from "./shared-postgres";
 
 export type TwoProcesses = {
   readonly a: AppProcess;
@@ -21,7 +21,7 @@ export type TwoProcesses = {
  */
 export async function startTwoAppProcesses({ name }: { name: string }): Promise<TwoProcesses> {
   ensureAppBuilt();
-  const shared = await useSharedPostgres(name);
+  const shared = await openSharedPostgres(name);
   const url = shared.url;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `atelier-${name}-`));
   const env = { DATABASE_URL: url, DATA_DIR: dataDir };

@@ -19,7 +19,7 @@ import {
   createGptRow,
   createUser,
 } from "../../support/payouts";
-import { type SharedPostgres, useSharedPostgres } from "../../support/shared-postgres";
+import { openSharedPostgres, type SharedPostgres } from "../../support/shared-postgres";
 
 /**
  * Payouts against the fake Stripe's Connect. The file runs on a PostgreSQL database that a child
@@ -29,7 +29,7 @@ let shared: SharedPostgres;
 let billing: BillingHarness;
 
 beforeAll(async () => {
-  shared = await useSharedPostgres("payouts");
+  shared = await openSharedPostgres("payouts");
   billing = await startBillingHarness();
 }, 120_000);
 
