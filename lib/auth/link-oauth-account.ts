@@ -13,10 +13,13 @@ export async function linkOAuthAccount({
   account,
   profile,
   fallbackEmail,
+  signupNetworkHash = null,
 }: {
   account: Account;
   profile?: Profile;
   fallbackEmail?: string | null;
+  /** Kept on an account created here (lib/security/network-hash.ts). */
+  signupNetworkHash?: string | null;
 }): Promise<LinkResult> {
   const existing = await prisma.account.findUnique({
     where: {
@@ -39,7 +42,12 @@ export async function linkOAuthAccount({
   const user = await prisma.user.upsert({
     where: { email },
     update: {},
-    create: { email, name: profile?.name ?? null, image: profile?.image ?? null },
+    create: {
+      email,
+      name: profile?.name ?? null,
+      image: profile?.image ?? null,
+      signupNetworkHash,
+    },
   });
   if (user.bannedAt) return { ok: false, reason: "Suspended" };
   await prisma.account.create({

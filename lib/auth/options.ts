@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
@@ -7,6 +8,7 @@ import { env } from "../env";
 import { isAppError } from "../errors";
 import { clientIp } from "../http/client-ip";
 import { getInstanceSecrets } from "../security/instance-secrets";
+import { networkHashOf } from "../security/network-hash";
 import { linkOAuthAccount } from "./link-oauth-account";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -61,7 +63,12 @@ export async function getAuthOptions(): Promise<AuthOptions> {
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.type !== "oauth") return true;
-        const linked = await linkOAuthAccount({ account, profile, fallbackEmail: user.email });
+        const linked = await linkOAuthAccount({
+          account,
+          profile,
+          fallbackEmail: user.email,
+          signupNetworkHash: await networkHashOf(clientIp(await headers())),
+        });
         if (!linked.ok) return `/sign-in?error=${linked.reason}`;
         user.id = linked.userId;
         return true;

@@ -23,6 +23,25 @@ describe("[AUTH]: email and password accounts", () => {
     expect(user.passwordHash).not.toContain(PASSWORD);
   });
 
+  it("keeps a keyed hash of the sign-up address (equal for equal addresses), never the address", async () => {
+    const ip = freshIp();
+    for (const email of ["net1@example.com", "net2@example.com"]) {
+      await signUp({ input: { name: "Net", email, password: PASSWORD }, ip });
+    }
+    const users = await prisma.user.findMany({
+      where: { email: { in: ["net1@example.com", "net2@example.com"] } },
+    });
+    expect(users[0].signupNetworkHash).toBeTruthy();
+    expect(users[0].signupNetworkHash).toBe(users[1].signupNetworkHash);
+    expect(users[0].signupNetworkHash).not.toContain(ip);
+    await signUp({
+      input: { name: "Other", email: "net3@example.com", password: PASSWORD },
+      ip: freshIp(),
+    });
+    const other = await prisma.user.findUniqueOrThrow({ where: { email: "net3@example.com" } });
+    expect(other.signupNetworkHash).not.toBe(users[0].signupNetworkHash);
+  });
+
   it("gives a taken email the same refusal as any other, without saying it exists", async () => {
     await signUp({
       input: { name: "Bob", email: "bob@example.com", password: PASSWORD },
