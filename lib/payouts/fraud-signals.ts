@@ -48,19 +48,25 @@ async function signupClusters(db: Db, cells: AllocatedCell[]): Promise<FraudFind
     where: { id: { in: userIds }, signupNetworkHash: { not: null } },
     select: { id: true, signupNetworkHash: true, createdAt: true },
   });
+  const usersById = new Map(users.map((user) => [user.id, user]));
   const usersByCreator = new Map<string, Set<string>>();
+  const cellsByCreator = new Map<string, AllocatedCell[]>();
   for (const cell of cells) {
     const set = usersByCreator.get(cell.creatorId) ?? new Set<string>();
     set.add(cell.userId);
     usersByCreator.set(cell.creatorId, set);
+    const own = cellsByCreator.get(cell.creatorId);
+    if (own) own.push(cell);
+    else cellsByCreator.set(cell.creatorId, [cell]);
   }
   const findings: FraudFinding[] = [];
   for (const [creatorId, creatorUsers] of [...usersByCreator].sort(([a], [b]) =>
     a < b ? -1 : 1,
   )) {
     const byNetwork = new Map<string, { id: string; createdAt: Date }[]>();
-    for (const user of users) {
-      if (!creatorUsers.has(user.id) || !user.signupNetworkHash) continue;
+    for (const userId of creatorUsers) {
+      const user = usersById.get(userId);
+      if (!user?.signupNetworkHash) continue;
       const group = byNetwork.get(user.signupNetworkHash) ?? [];
       group.push(user);
       byNetwork.set(user.signupNetworkHash, group);
@@ -83,9 +89,8 @@ async function signupClusters(db: Db, cells: AllocatedCell[]): Promise<FraudFind
       reason: "SIGNUP_CLUSTER",
       creatorId,
       gptId: null,
-      amountMicros: earnedFrom(
-        cells,
-        (cell) => cell.creatorId === creatorId && flagged.has(cell.userId),
+      amountMicros: earnedFrom(cellsByCreator.get(creatorId) ?? [], (cell) =>
+        flagged.has(cell.userId),
       ),
       details: {
         accounts: flagged.size,
@@ -174,9 +179,11 @@ async function answerSpikes(
     },
     _sum: { engagedAnswers: true },
   });
+  const historyBy = new Map<string, typeof history>();
+  for (const row of history) historyBy.set(row.gptId, [...(historyBy.get(row.gptId) ?? []), row]);
   const findings: FraudFinding[] = [];
   for (const [gptId, { creatorId, engaged }] of [...current].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const rows = history.filter((row) => row.gptId === gptId);
+    const rows = historyBy.get(gptId) ?? [];
     if (rows.length === 0) continue;
     const monthly = earlier.map(
       (period) => rows.find((row) => row.month === period.month)?._sum.engagedAnswers ?? 0,

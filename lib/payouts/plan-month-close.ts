@@ -97,11 +97,11 @@ function statementsOf(
   clawbacks: Clawback[],
   nameOf: (gptId: string) => string,
 ): StatementPlan[] {
-  const creators = [
-    ...new Set([...cells.map((c) => c.creatorId), ...clawbacks.map((c) => c.creatorId)]),
-  ].sort();
+  const cellsBy = groupByCreator(cells);
+  const clawbacksBy = groupByCreator(clawbacks);
+  const creators = [...new Set([...cellsBy.keys(), ...clawbacksBy.keys()])].sort();
   return creators.map((creatorId) => {
-    const own = cells.filter((cell) => cell.creatorId === creatorId);
+    const own = cellsBy.get(creatorId) ?? [];
     const lines = new Map<string, StatementPlan["lines"][number] & { users: Set<string> }>();
     for (const cell of own) {
       const key = `${cell.gptId}\u0000${cell.day}`;
@@ -124,7 +124,7 @@ function statementsOf(
       creatorId,
       earnedMicros: sumOf(own.filter((cell) => !cell.isHeld)),
       heldMicros: sumOf(own.filter((cell) => cell.isHeld)),
-      clawbackMicros: sumOf(clawbacks.filter((claw) => claw.creatorId === creatorId)),
+      clawbackMicros: sumOf(clawbacksBy.get(creatorId) ?? []),
       engagedAnswers: own.reduce((sum, cell) => sum + cell.engagedAnswers, 0),
       payingUsers: new Set(own.map((cell) => cell.userId)).size,
       lines: [...lines.values()]
@@ -153,6 +153,16 @@ function moderationHoldsOf(cells: AllocatedCell[], nameOf: (gptId: string) => st
     held.set(cell.gptId, hold);
   }
   return [...held.values()].sort((a, b) => (a.gptId < b.gptId ? -1 : 1));
+}
+
+function groupByCreator<T extends { creatorId: string }>(items: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.creatorId);
+    if (group) group.push(item);
+    else groups.set(item.creatorId, [item]);
+  }
+  return groups;
 }
 
 const sumOf = (items: { amountMicros: bigint }[]) =>
