@@ -75,7 +75,11 @@ export async function loadEngagedCells(
   }));
 }
 
-/** What each of these users' money gave each GPT in the months before `month`, net of clawbacks. */
+/**
+ * What each of these users' money gave each GPT in the months before `month`, net of clawbacks.
+ * Money the creator never received is left out: shares still held or voided for moderation, and
+ * earnings voided after a fraud review (the flagged users' for a creator, or a spiking GPT's).
+ */
 export async function loadPriorAllocations(
   db: Db,
   { month, userIds }: { month: string; userIds: string[] },
@@ -84,11 +88,20 @@ export async function loadPriorAllocations(
   const rows = await db.$queryRaw<
     { userId: string; gptId: string; creatorId: string; amount: bigint }[]
   >`
-    SELECT "userId", "gptId", "creatorId", SUM("amountMicros")::bigint AS amount
-    FROM "PoolAllocation"
-    WHERE "month" < ${month} AND "userId" = ANY(${userIds}::text[])
+    SELECT a."userId", a."gptId", a."creatorId", SUM(a."amountMicros")::bigint AS amount
+    FROM "PoolAllocation" a
+    WHERE a."month" < ${month} AND a."userId" = ANY(${userIds}::text[])
+      AND NOT EXISTS (
+        SELECT 1 FROM "EarningsHold" h
+        WHERE h."month" = a."month" AND h."creatorId" = a."creatorId" AND (
+          (h."reason" = 'MODERATION' AND h."status" <> 'RELEASED' AND h."gptId" = a."gptId")
+          OR (h."reason" = 'ANSWER_SPIKE' AND h."status" = 'VOIDED' AND h."gptId" = a."gptId")
+          OR (h."reason" IN ('SIGNUP_CLUSTER', 'MACHINE_REGULARITY') AND h."status" = 'VOIDED'
+            AND h."details" -> 'userIds' @> to_jsonb(a."userId"))
+        )
+      )
     GROUP BY 1, 2, 3
-    HAVING SUM("amountMicros") > 0`;
+    HAVING SUM(a."amountMicros") > 0`;
   return rows.map((row) => ({ ...row, amountMicros: BigInt(row.amount) }));
 }
 

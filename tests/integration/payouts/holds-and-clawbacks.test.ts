@@ -117,6 +117,25 @@ describe("[PAYOUTS]: holds", () => {
     await expectLedgerBalanced();
   });
 
+  it("a voided share is never taken back: a later refund of that money claws back nothing from the creator", async () => {
+    const admin: Actor = await createActor({ role: "ADMIN" });
+    const creator = await createUser();
+    const gpt = await createGptRow(creator.id, "Voided one");
+    await prisma.gpt.update({ where: { id: gpt.id }, data: { status: "REMOVED" } });
+    const payer = await payingUserOf(gpt, "2002-08-10");
+    await closeMonth({ month: "2002-08", closedById: null });
+    const hold = await prisma.earningsHold.findFirstOrThrow({ where: { creatorId: creator.id } });
+    await resolveEarningsHold({ actor: admin, holdId: hold.id, decision: "void" });
+    expect(await balanceOf(creator.id)).toBe(0n);
+    await bookRefund({ userId: payer.id, at: at("2002-09-02"), cents: 2000 });
+    await closeMonth({ month: "2002-09", closedById: null });
+    expect(await balanceOf(creator.id)).toBe(0n);
+    expect(
+      await prisma.creatorStatement.count({ where: { month: "2002-09", creatorId: creator.id } }),
+    ).toBe(0);
+    await expectLedgerBalanced();
+  });
+
   it("flags paying accounts created together on one network and using one creator's GPTs; voiding takes the flagged earnings back", async () => {
     const admin = await createActor({ role: "ADMIN" });
     const creator = await createUser();
