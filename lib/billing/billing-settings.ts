@@ -1,13 +1,11 @@
 import "server-only";
 import type { Actor } from "../auth/session";
-import { prisma } from "../db";
 import { AppError } from "../errors";
 import { publish } from "../events/bus";
 import type { InstanceSettings } from "../generated/prisma/client";
 import { getInstanceSettings } from "../settings/instance-settings";
+import { saveAuditedSettings } from "../settings/save-audited-settings";
 import type { BillingSettingsView, ParsedBillingSettings } from "./billing-settings-schema";
-
-const SETTINGS_ID = 1;
 
 function toView(settings: InstanceSettings): BillingSettingsView {
   return {
@@ -45,23 +43,11 @@ export async function saveBillingSettings({
     creditPackCents: input.creditPacks,
     pastDueGraceDays: input.pastDueGraceDays,
   };
-  const saved = await prisma.$transaction(async (tx) => {
-    const before = await tx.instanceSettings.findUnique({ where: { id: SETTINGS_ID } });
-    const settings = await tx.instanceSettings.upsert({
-      where: { id: SETTINGS_ID },
-      create: { id: SETTINGS_ID, ...data },
-      update: data,
-    });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.id,
-        action: "billing-settings.update",
-        targetType: "InstanceSettings",
-        targetId: String(SETTINGS_ID),
-        data: { before: before ? toView(before) : null, after: toView(settings) },
-      },
-    });
-    return settings;
+  const saved = await saveAuditedSettings({
+    actor,
+    action: "billing-settings.update",
+    data,
+    viewOf: toView,
   });
   publish("instance-settings", {});
   return toView(saved);

@@ -4,6 +4,7 @@ import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { Prisma, type SubscriptionStatus } from "../generated/prisma/client";
 import { customerCreditsAccount, LEDGER_ACCOUNTS } from "../ledger/accounts";
+import type { Jsonified } from "../utils/jsonify";
 
 const MICROS_PER_CENT = 10_000n;
 /** Subscriptions that count towards MRR: paying, trialing, or in the past-due grace period. */
@@ -52,14 +53,6 @@ export type BillingOverview = {
   monthly: BillingMonth[];
 };
 
-/** What JSON carries: micro-dollars as decimal strings (a bigint has no JSON form). */
-type Jsonified<T> = T extends bigint
-  ? string
-  : T extends (infer Item)[]
-    ? Jsonified<Item>[]
-    : T extends object
-      ? { [Key in keyof T]: Jsonified<T[Key]> }
-      : T;
 export type BillingOverviewJson = Jsonified<BillingOverview>;
 export type BillingMonthJson = Jsonified<BillingMonth>;
 export type BillingPlanRowJson = Jsonified<BillingPlanRow>;

@@ -14,7 +14,7 @@ import { CLOSE_DELAY_DAYS, firstMonthWithMoney } from "./close-month";
 import { isMonth, monthBounds, monthOf, monthsBetween, previousMonth } from "./months";
 import { toPayoutSettingsView } from "./payout-settings";
 import type { PayoutSettingsView } from "./payout-settings-schema";
-import { planMonthClose } from "./plan-month-close";
+import { periodFigures, planMonthClose } from "./plan-month-close";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -200,17 +200,7 @@ export async function getAdminMonth({
       closedAt: period.closedAt,
       closedBy: period.closedById ? (names.get(period.closedById) ?? "An admin") : null,
       availableAt: period.availableAt,
-      creators: sortCreators(
-        period.statements.map((statement) => ({
-          creatorId: statement.creatorId,
-          creatorName: names.get(statement.creatorId) ?? statement.creatorId,
-          earnedMicros: statement.earnedMicros,
-          heldMicros: statement.heldMicros,
-          clawbackMicros: statement.clawbackMicros,
-          engagedAnswers: statement.engagedAnswers,
-          payingUsers: statement.payingUsers,
-        })),
-      ),
+      creators: creatorAmounts(period.statements, names),
       holds: holds.map((hold) => ({
         reason: hold.reason,
         creatorName: names.get(hold.creatorId) ?? hold.creatorId,
@@ -223,33 +213,13 @@ export async function getAdminMonth({
     ...plan.statements.map((s) => s.creatorId),
     ...plan.fraudFindings.map((f) => f.creatorId),
   ]);
-  const { split } = plan;
   return {
-    month,
-    netRevenueMicros: split.netRevenueMicros,
-    poolMicros: split.poolMicros,
-    allocatedMicros: split.allocatedMicros,
-    heldMicros: split.heldMicros,
-    unallocatedMicros: split.unallocatedMicros,
-    clawbackMicros: split.clawbackMicros,
-    payingUsers: split.payingUsers,
-    engagedAnswers: split.engagedAnswers,
-    creatorSharePercent: plan.creatorSharePercent,
+    ...summaryOf(periodFigures(plan)),
     status: "open",
     closedAt: null,
     closedBy: null,
     availableAt: plan.availableAt,
-    creators: sortCreators(
-      plan.statements.map((statement) => ({
-        creatorId: statement.creatorId,
-        creatorName: names.get(statement.creatorId) ?? statement.creatorId,
-        earnedMicros: statement.earnedMicros,
-        heldMicros: statement.heldMicros,
-        clawbackMicros: statement.clawbackMicros,
-        engagedAnswers: statement.engagedAnswers,
-        payingUsers: statement.payingUsers,
-      })),
-    ),
+    creators: creatorAmounts(plan.statements, names),
     holds: [
       ...plan.moderationHolds.map((hold) => ({
         reason: "MODERATION" as const,
@@ -280,14 +250,29 @@ function summaryOf(period: PeriodSummary): PeriodSummary {
   };
 }
 
-const sortCreators = (rows: CreatorAmount[]) =>
-  rows.sort((a, b) =>
-    a.earnedMicros === b.earnedMicros
-      ? a.creatorName.localeCompare(b.creatorName)
-      : a.earnedMicros > b.earnedMicros
-        ? -1
-        : 1,
-  );
+/** Statements (closed or planned) as the admin's creators table, highest earnings first. */
+function creatorAmounts(
+  statements: Omit<CreatorAmount, "creatorName">[],
+  names: Map<string, string>,
+): CreatorAmount[] {
+  return statements
+    .map((statement) => ({
+      creatorId: statement.creatorId,
+      creatorName: names.get(statement.creatorId) ?? statement.creatorId,
+      earnedMicros: statement.earnedMicros,
+      heldMicros: statement.heldMicros,
+      clawbackMicros: statement.clawbackMicros,
+      engagedAnswers: statement.engagedAnswers,
+      payingUsers: statement.payingUsers,
+    }))
+    .sort((a, b) =>
+      a.earnedMicros === b.earnedMicros
+        ? a.creatorName.localeCompare(b.creatorName)
+        : a.earnedMicros > b.earnedMicros
+          ? -1
+          : 1,
+    );
+}
 
 /** Display names: the creator's public name, else their account name or email. */
 async function creatorNames(ids: string[]): Promise<Map<string, string>> {

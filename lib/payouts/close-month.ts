@@ -6,7 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { creatorAccount, heldEarningsAccount, LEDGER_ACCOUNTS } from "../ledger/accounts";
 import { bookLedgerTransaction } from "../ledger/book";
 import { monthBounds, monthOf, monthsBetween, previousMonth } from "./months";
-import { type MonthClosePlan, planMonthClose } from "./plan-month-close";
+import { type MonthClosePlan, periodFigures, planMonthClose } from "./plan-month-close";
 
 /** The scheduled close waits this many days into the next month for late webhooks. */
 export const CLOSE_DELAY_DAYS = 3;
@@ -113,23 +113,7 @@ function periodRow(
   plan: MonthClosePlan,
   { closedById, now }: { closedById: string | null; now: Date },
 ): Prisma.RevenuePeriodCreateManyInput {
-  const { split } = plan;
-  return {
-    month: plan.month,
-    closedAt: now,
-    closedById,
-    creatorSharePercent: plan.creatorSharePercent,
-    engagedAnswersDailyCap: plan.engagedAnswersDailyCap,
-    netRevenueMicros: split.netRevenueMicros,
-    poolMicros: split.poolMicros,
-    allocatedMicros: split.allocatedMicros,
-    heldMicros: split.heldMicros,
-    unallocatedMicros: split.unallocatedMicros,
-    clawbackMicros: split.clawbackMicros,
-    payingUsers: split.payingUsers,
-    engagedAnswers: split.engagedAnswers,
-    availableAt: plan.availableAt,
-  };
+  return { ...periodFigures(plan), closedAt: now, closedById };
 }
 
 /** The pool → each creator (earned less clawed back) and each held GPT; null when nothing moves. */

@@ -1,12 +1,10 @@
 import "server-only";
 import { assertAdmin } from "../admin/policy";
 import type { Actor } from "../auth/session";
-import { prisma } from "../db";
 import type { InstanceSettings } from "../generated/prisma/client";
 import { getInstanceSettings } from "../settings/instance-settings";
+import { saveAuditedSettings } from "../settings/save-audited-settings";
 import type { ParsedPayoutSettings, PayoutSettingsView } from "./payout-settings-schema";
-
-const SETTINGS_ID = 1;
 
 export function toPayoutSettingsView(settings: InstanceSettings): PayoutSettingsView {
   return {
@@ -40,25 +38,11 @@ export async function savePayoutSettings({
     payoutThresholdCents: input.payoutThreshold,
     payoutHoldingDays: input.payoutHoldingDays,
   };
-  return prisma.$transaction(async (tx) => {
-    const before = await tx.instanceSettings.findUnique({ where: { id: SETTINGS_ID } });
-    const saved = await tx.instanceSettings.upsert({
-      where: { id: SETTINGS_ID },
-      create: { id: SETTINGS_ID, ...data },
-      update: data,
-    });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.id,
-        action: "payout-settings.update",
-        targetType: "InstanceSettings",
-        targetId: String(SETTINGS_ID),
-        data: {
-          before: before ? toPayoutSettingsView(before) : null,
-          after: toPayoutSettingsView(saved),
-        },
-      },
-    });
-    return toPayoutSettingsView(saved);
+  const saved = await saveAuditedSettings({
+    actor,
+    action: "payout-settings.update",
+    data,
+    viewOf: toPayoutSettingsView,
   });
+  return toPayoutSettingsView(saved);
 }

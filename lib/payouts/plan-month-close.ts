@@ -92,6 +92,25 @@ export async function planMonthClose(db: Db, month: string): Promise<MonthCloseP
   };
 }
 
+/** The month's figures as a RevenuePeriod records them (and the admin preview shows them). */
+export function periodFigures(plan: MonthClosePlan) {
+  const { split } = plan;
+  return {
+    month: plan.month,
+    creatorSharePercent: plan.creatorSharePercent,
+    engagedAnswersDailyCap: plan.engagedAnswersDailyCap,
+    netRevenueMicros: split.netRevenueMicros,
+    poolMicros: split.poolMicros,
+    allocatedMicros: split.allocatedMicros,
+    heldMicros: split.heldMicros,
+    unallocatedMicros: split.unallocatedMicros,
+    clawbackMicros: split.clawbackMicros,
+    payingUsers: split.payingUsers,
+    engagedAnswers: split.engagedAnswers,
+    availableAt: plan.availableAt,
+  };
+}
+
 function statementsOf(
   cells: AllocatedCell[],
   clawbacks: Clawback[],
