@@ -3,8 +3,8 @@
  * (1,000,000) usage events from 20,000 users on 1,000 GPTs of 200 creators, 8,000 of the users
  * paying (a subscription each, booked in the ledger as the Stripe webhook books it), with set-based
  * SQL; then times the admin's preview (planMonthClose), the close itself (closeMonth: statements,
- * lines, allocations, the ledger booking) and a second close (a no-op), and the running month's
- * estimate a creator's Earnings page shows. On a temporary embedded PGlite and on a throwaway
+ * lines, allocations, the ledger booking), a second close (a no-op), and the running month's
+ * estimate the busiest creator's Earnings page shows. On a temporary embedded PGlite and on a throwaway
  * PostgreSQL (DATABASE_URL's server, or one started with scripts/start-test-postgres.sh).
  *
  * BENCH_PAYOUTS_EVENTS=n · BENCH_PAYOUTS_SKIP_PG=1 · BENCH_PAYOUTS_SKIP_PGLITE=1
@@ -13,6 +13,7 @@ import path from "node:path";
 import { prisma, setDatabaseForTests } from "../lib/db";
 import { applyMigrations } from "../lib/db/migrate";
 import { closeMonth } from "../lib/payouts/close-month";
+import { estimateRunningMonth } from "../lib/payouts/estimate-month";
 import { monthBounds } from "../lib/payouts/months";
 import { planMonthClose } from "../lib/payouts/plan-month-close";
 import { cleanupAll, installCleanupHandlers } from "./lib/bench-store/cleanup";
@@ -62,7 +63,7 @@ async function seed(): Promise<number> {
         "modelId", "inputTokens", "outputTokens", "costMicros", "createdAt")
       SELECT 'e' || n, 'm' || n, 'u' || uid, 'g' || gid, 'u' || (${USERS} + 1 + (gid % ${CREATORS})),
         'STORE', 'bench-model', 500, 200, 3250,
-        '${start.toISOString()}'::timestamp + ((n * 7919) % (30 * 86400)) * interval '1 second'
+        '${start.toISOString()}'::timestamp + ((n::bigint * 7919) % (30 * 86400)) * interval '1 second'
       FROM (
         SELECT n, 1 + (n * 2654435761) % ${USERS} AS uid,
           1 + (((n * 2654435761) % ${USERS}) * 7 + (n % 3)) % ${GPTS} AS gid
@@ -89,6 +90,13 @@ async function pass(open: () => Promise<BenchDatabase | null> | BenchDatabase) {
       `seeded ${EVENTS.toLocaleString("en-US")} usage events in ${(await seed()).toFixed(1)} s`,
     );
     const [plan, previewMs] = await timed(() => planMonthClose(prisma, MONTH));
+    const busiest = [...plan.statements].sort((a, b) => b.engagedAnswers - a.engagedAnswers)[0];
+    const [, estimateMs] = await timed(() =>
+      estimateRunningMonth({
+        creatorId: busiest.creatorId,
+        now: new Date(monthBounds(MONTH).end.getTime() - 1),
+      }),
+    );
     const [result, closeMs] = await timed(() => closeMonth({ month: MONTH, closedById: null }));
     const [again, againMs] = await timed(() => closeMonth({ month: MONTH, closedById: null }));
     const lines = await prisma.statementLine.count();
@@ -101,6 +109,9 @@ async function pass(open: () => Promise<BenchDatabase | null> | BenchDatabase) {
     );
     console.log(`| step | time |\n|---|---|`);
     console.log(`| preview (planMonthClose) | ${(previewMs / 1000).toFixed(2)} s |`);
+    console.log(
+      `| the busiest creator's running-month estimate (Earnings page) | ${(estimateMs / 1000).toFixed(2)} s |`,
+    );
     console.log(`| close (${result.status}) | ${(closeMs / 1000).toFixed(2)} s |`);
     console.log(`| close again (${again.status}) | ${(againMs / 1000).toFixed(2)} s |`);
     console.log(

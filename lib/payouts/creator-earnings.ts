@@ -93,10 +93,9 @@ export async function getCreatorEarnings({
       orderBy: { createdAt: "desc" },
     }),
     getInstanceSettings(),
-    estimateRunningMonth(now),
+    estimateRunningMonth({ creatorId, now }),
   ]);
   const balance = balances.get(creatorId);
-  const running = estimate.statements.find((statement) => statement.creatorId === creatorId);
   const monthOfStatement = new Map(statements.map((statement) => [statement.id, statement.month]));
   return {
     balanceMicros: balance?.balanceMicros ?? 0n,
@@ -105,12 +104,7 @@ export async function getCreatorEarnings({
     inTransitMicros: payouts
       .filter((payout) => payout.status === "PENDING")
       .reduce((sum, payout) => sum + payout.amountMicros, 0n),
-    thisMonth: {
-      month: estimate.month,
-      estimatedMicros: running ? running.earnedMicros - running.clawbackMicros : 0n,
-      engagedAnswers: running?.engagedAnswers ?? 0,
-      payingUsers: running?.payingUsers ?? 0,
-    },
+    thisMonth: estimate,
     statements: statements.map(({ period, createdAt: _created, creatorId: _c, ...statement }) => ({
       ...statement,
       availableAt: period.availableAt,

@@ -8,7 +8,7 @@ type Db = Prisma.TransactionClient;
 const { subscriptionRevenue, creditRevenue, stripeFees, refunds, disputes, disputeFees } =
   LEDGER_ACCOUNTS;
 /** The income statement, as far as customers' money goes: revenue, less fees, refunds, disputes. */
-const INCOME_ACCOUNTS = [
+export const INCOME_ACCOUNTS = [
   subscriptionRevenue,
   creditRevenue,
   stripeFees,

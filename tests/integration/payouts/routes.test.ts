@@ -15,7 +15,6 @@ import { POST as refreshRoute } from "@/app/api/creator/payout-account/refresh/r
 import type { Actor } from "@/lib/auth/session";
 import { configureStripeForTests } from "@/lib/billing/stripe";
 import { prisma } from "@/lib/db";
-import { forgetMonthEstimate } from "@/lib/payouts/estimate-month";
 import { type BillingHarness, startBillingHarness } from "../../support/billing";
 import { createActor } from "../../support/factories";
 import {
@@ -153,7 +152,6 @@ describe("[PAYOUTS]: the earnings API", () => {
     expect(month).toMatchObject({ status: "closed", closedBy: admin.name, poolMicros: "9560000" });
 
     setSessionActor(creator);
-    forgetMonthEstimate();
     const earnings = await (await earningsRoute(request("/api/creator/earnings"), none)).json();
     expect(earnings.statements).toEqual([
       expect.objectContaining({ month: "2010-04", earnedMicros: "9560000" }),
