@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
     "mammoth",
   ],
   poweredByHeader: false,
+  // The page renders docs/revenue-share.md from disk: ship the file with standalone output.
+  outputFileTracingIncludes: { "/docs/revenue-share": ["./docs/revenue-share.md"] },
   // Keep build output separate so `next build` in tests never clobbers a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // The e2e build (scripts/e2e-app-server.ts) skips Next's own type check: `npm run typecheck`

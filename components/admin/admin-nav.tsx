@@ -1,6 +1,6 @@
 "use client";
 
-import { Cpu, CreditCard, Flag, LayoutDashboard, Settings, ShieldCheck } from "lucide-react";
+import { Coins, Cpu, CreditCard, Flag, LayoutDashboard, Settings, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useOpenReportCount } from "@/lib/moderation/hooks";
@@ -11,8 +11,12 @@ const links = [
   { href: "/admin/reports", label: "Reports", icon: Flag },
   { href: "/admin/models", label: "Models", icon: Cpu },
   { href: "/admin/billing", label: "Billing", icon: CreditCard },
+  { href: "/admin/earnings", label: "Earnings", icon: Coins },
   { href: "/admin/settings", label: "Settings", icon: Settings },
 ] as const;
+
+/** Without Stripe nobody pays: no billing, and no revenue pool to share. */
+const BILLING_ONLY = new Set<string>(["/admin/billing", "/admin/earnings"]);
 
 function isActive(pathname: string, href: string) {
   return href === "/admin" ? pathname === "/admin" : pathname.startsWith(href);
@@ -20,7 +24,7 @@ function isActive(pathname: string, href: string) {
 
 /**
  * Tabs across the admin area; scrolls sideways on narrow screens as sections are added. Billing
- * shows only when Stripe is set up (without it the instance runs on the Free plan alone).
+ * and Earnings show only when Stripe is set up (without it the instance runs on the Free plan alone).
  */
 export function AdminNav({ hasBilling }: { hasBilling: boolean }) {
   const pathname = usePathname() ?? "/admin";
@@ -33,7 +37,7 @@ export function AdminNav({ hasBilling }: { hasBilling: boolean }) {
       </span>
       <ul className="-mb-px flex gap-1">
         {links
-          .filter(({ href }) => hasBilling || href !== "/admin/billing")
+          .filter(({ href }) => hasBilling || !BILLING_ONLY.has(href))
           .map(({ href, label, icon: Icon }) => {
             const isCurrent = isActive(pathname, href);
             return (

@@ -16,7 +16,7 @@ export type CreatorBalance = {
 
 /**
  * Creators' balances from the ledger (creator:<id> accounts) and what of them is still in the
- * holding period (earnings of months whose availableAt is after `now`). Clawbacks and voids count
+ * holding period (earnings of months whose availableAt is after `now`, released holds included). Clawbacks and voids count
  * at once; earnings only once available, so a refund inside the holding period is covered.
  */
 export async function creatorBalances(
@@ -33,12 +33,19 @@ export async function creatorBalances(
         : Prisma.sql`e."accountId" LIKE 'creator:%'`
     }
     GROUP BY e."accountId"`;
+  // Earnings of months in holding, and removed GPTs' shares of those months released since.
   const holding = await db.$queryRaw<{ creatorId: string; holding: bigint }[]>`
-    SELECT s."creatorId", SUM(s."earnedMicros")::bigint AS holding
-    FROM "CreatorStatement" s JOIN "RevenuePeriod" p ON p."month" = s."month"
-    WHERE p."availableAt" > ${now}
-      ${creatorIds ? Prisma.sql`AND s."creatorId" = ANY(${creatorIds}::text[])` : Prisma.empty}
-    GROUP BY s."creatorId"`;
+    SELECT "creatorId", SUM(amount)::bigint AS holding FROM (
+      SELECT s."creatorId", s."earnedMicros" AS amount
+      FROM "CreatorStatement" s JOIN "RevenuePeriod" p ON p."month" = s."month"
+      WHERE p."availableAt" > ${now}
+      UNION ALL
+      SELECT h."creatorId", h."amountMicros"
+      FROM "EarningsHold" h JOIN "RevenuePeriod" p ON p."month" = h."month"
+      WHERE p."availableAt" > ${now} AND h."reason" = 'MODERATION' AND h."status" = 'RELEASED'
+    ) earned
+    ${creatorIds ? Prisma.sql`WHERE "creatorId" = ANY(${creatorIds}::text[])` : Prisma.empty}
+    GROUP BY "creatorId"`;
   const holdingBy = new Map(holding.map((row) => [row.creatorId, BigInt(row.holding)]));
   const balances = new Map<string, CreatorBalance>();
   for (const id of new Set([...ledger.map((row) => row.creatorId), ...holdingBy.keys()])) {

@@ -8,8 +8,11 @@ import { bookLedgerTransaction } from "../ledger/book";
 import { monthBounds, monthOf, monthsBetween, previousMonth } from "./months";
 import { type MonthClosePlan, periodFigures, planMonthClose } from "./plan-month-close";
 
-/** The scheduled close waits this many days into the next month for late webhooks. */
-export const CLOSE_DELAY_DAYS = 3;
+/**
+ * The scheduled close waits this long after a month ends for late webhooks: with the job's 02:20
+ * UTC run, a month closes on the 3rd of the next.
+ */
+export const CLOSE_DELAY_DAYS = 2;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type CloseResult = { month: string; status: "closed" | "already_closed" };

@@ -5,7 +5,7 @@ import { closeEndedMonths } from "./close-month";
 import { runPayouts } from "./pay-out";
 
 /**
- * Daily: closes every month whose close delay (3 days into the next month) has passed. Closing is
+ * Daily: closes every month whose close delay has passed (on the 3rd of the next month). Closing is
  * idempotent, so the start-up run, a tick and an admin's close may meet harmlessly.
  */
 export const closeRevenueMonthsJob: JobDefinition<JobPayloads["revenue-pool-close"]> = {

@@ -117,6 +117,27 @@ describe("[PAYOUTS]: holds", () => {
     await expectLedgerBalanced();
   });
 
+  it("a share released during its month's holding period waits for that period like the rest", async () => {
+    const admin: Actor = await createActor({ role: "ADMIN" });
+    const creator = await createUser();
+    const gpt = await createGptRow(creator.id, "Released early");
+    await prisma.gpt.update({ where: { id: gpt.id }, data: { status: "REMOVED" } });
+    const lastMonth = new Date();
+    lastMonth.setUTCDate(1);
+    lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+    const month = lastMonth.toISOString().slice(0, 7);
+    await payingUserOf(gpt, `${month}-10`);
+    await closeMonth({ month, closedById: null });
+    const hold = await prisma.earningsHold.findFirstOrThrow({ where: { creatorId: creator.id } });
+    await resolveEarningsHold({ actor: admin, holdId: hold.id, decision: "release" });
+    const balance = (await creatorBalances(prisma, { creatorIds: [creator.id] })).get(creator.id);
+    expect(balance).toMatchObject({
+      balanceMicros: 9_560_000n,
+      holdingMicros: 9_560_000n,
+      availableMicros: 0n,
+    });
+  });
+
   it("a voided share is never taken back: a later refund of that money claws back nothing from the creator", async () => {
     const admin: Actor = await createActor({ role: "ADMIN" });
     const creator = await createUser();

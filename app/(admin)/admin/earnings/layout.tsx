@@ -1,0 +1,9 @@
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { isBillingEnabled } from "@/lib/billing/stripe";
+
+/** Without Stripe nobody pays, so there is no revenue pool: no Earnings pages at all. */
+export default function EarningsOnlyLayout({ children }: { children: ReactNode }) {
+  if (!isBillingEnabled()) notFound();
+  return children;
+}
