@@ -1,6 +1,7 @@
 "use client";
 
 import {
+  BarChart3,
   Copy,
   ExternalLink,
   GitFork,
@@ -159,6 +160,12 @@ export function MyGptRow({
                 </Link>
               </DropdownMenuItem>
             ) : null}
+            <DropdownMenuItem asChild>
+              <Link href={`/creator/analytics?gptId=${encodeURIComponent(gpt.id)}`}>
+                <BarChart3 aria-hidden="true" />
+                Analytics
+              </Link>
+            </DropdownMenuItem>
             <DropdownMenuItem onSelect={onDuplicate} disabled={gpt.status === "REMOVED"}>
               <Copy aria-hidden="true" />
               Duplicate

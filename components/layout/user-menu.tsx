@@ -1,7 +1,9 @@
 "use client";
 
 import {
+  BarChart3,
   CircleUser,
+  Coins,
   Compass,
   CreditCard,
   Link2,
@@ -66,6 +68,18 @@ export function UserMenu({
             <Wand2 className="size-4" aria-hidden /> My GPTs
           </Link>
         </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/creator/analytics">
+            <BarChart3 className="size-4" aria-hidden /> Analytics
+          </Link>
+        </DropdownMenuItem>
+        {hasBilling ? (
+          <DropdownMenuItem asChild>
+            <Link href="/creator/earnings">
+              <Coins className="size-4" aria-hidden /> Earnings
+            </Link>
+          </DropdownMenuItem>
+        ) : null}
         <DropdownMenuSeparator />
         <DropdownMenuItem asChild>
           {/* /u/me redirects to the signed-in user's handle (or to settings without a profile). */}

@@ -1,4 +1,6 @@
 import "server-only";
+import { normalizeMissQuery } from "../analytics/normalize-query";
+import { recordKnowledgeMiss } from "../analytics/record-knowledge-miss";
 import { prisma } from "../db";
 import { retrievalTool } from "../knowledge/retrieval/retrieval-tool";
 import { searchKnowledge } from "../knowledge/retrieval/search-knowledge";
@@ -20,6 +22,8 @@ export type KnowledgeTurn = {
   registry: SourceRegistry;
   /** How many passages were retrieved for the user's message (the first labels). */
   retrievedCount: number;
+  /** Records a search that found nothing (creator analytics' knowledge gaps); never throws. */
+  onMiss: (query: string) => Promise<void>;
 };
 
 export type KnowledgeSettings = {
@@ -29,6 +33,22 @@ export type KnowledgeSettings = {
   hideKnowledgeSources: boolean;
   knowledgeOnly: boolean;
 };
+
+/**
+ * The turn's recorder of knowledge misses: none for previews (the draft scope: the owner trying
+ * their own GPT), and each normalised query at most once per turn (the question and the model's
+ * own search for the same words are one gap).
+ */
+function missRecorder(scope: KnowledgeScope): (query: string) => Promise<void> {
+  const seen = new Set<string>();
+  return async (query) => {
+    if (scope.versionId === null) return;
+    const key = normalizeMissQuery(query);
+    if (!key || seen.has(key)) return;
+    seen.add(key);
+    await recordKnowledgeMiss({ gptId: scope.gptId, query });
+  };
+}
 
 async function hasLiveFiles(scope: KnowledgeScope): Promise<boolean> {
   const count = await prisma.knowledgeFile.count({
@@ -62,9 +82,11 @@ export async function prepareKnowledgeTurn({
   if (!(await hasLiveFiles(scope))) return null;
   const topK = Math.max(1, Math.min(20, settings.knowledgeTopK));
   const minScore = Math.max(0, Math.min(1, settings.knowledgeMinScore));
+  const onMiss = missRecorder(scope);
   let results: Awaited<ReturnType<typeof searchKnowledge>>["results"] = [];
   try {
     ({ results } = await searchKnowledge({ scope, query, topK, minScore }));
+    if (results.length === 0) await onMiss(query);
   } catch (error) {
     // The answer goes on without passages (and, knowledgeOnly, says it found nothing).
     console.error("[atelier] knowledge retrieval failed", error);
@@ -77,6 +99,7 @@ export async function prepareKnowledgeTurn({
     showFileNames: isOwner || !settings.hideKnowledgeSources,
     registry: new SourceRegistry(results, query),
     retrievedCount: results.length,
+    onMiss,
   };
 }
 
@@ -88,6 +111,7 @@ export function knowledgeTools(knowledge: KnowledgeTurn) {
       minScore: knowledge.minScore,
       registry: knowledge.registry,
       showFileNames: knowledge.showFileNames,
+      onMiss: knowledge.onMiss,
     }),
   };
 }

@@ -8,6 +8,12 @@ export type JobPayloads = {
   "knowledge-ingest": { fileId: string };
   /** Recompute every GPT's trending and rating scores (lib/store/refresh-store-scores.ts). */
   "store-scores-refresh": Record<string, never>;
+  /** Recompute the creator analytics' daily rollups (lib/analytics/refresh-rollups.ts). */
+  "analytics-rollup": Record<string, never>;
+  /** Close every ended month of the creator revenue pool (lib/payouts/close-month.ts). */
+  "revenue-pool-close": Record<string, never>;
+  /** Settle payouts in flight and pay creators' available balances (lib/payouts/pay-out.ts). */
+  "creator-payouts": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

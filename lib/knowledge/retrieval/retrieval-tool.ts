@@ -10,6 +10,8 @@ export const KNOWLEDGE_TOOL_NAME = "search_knowledge";
 /**
  * Lets the model search the GPT's knowledge again with its own query. New passages join the
  * answer's source registry (next free labels), so the model cites them like the first ones.
+ * A search that finds nothing above the minimum score goes to `onMiss` (the creator's knowledge
+ * gaps), which must not throw.
  */
 export function retrievalTool({
   scope,
@@ -17,12 +19,14 @@ export function retrievalTool({
   minScore,
   registry,
   showFileNames,
+  onMiss,
 }: {
   scope: KnowledgeScope;
   topK: number;
   minScore: number;
   registry: SourceRegistry;
   showFileNames: boolean;
+  onMiss?: (query: string) => Promise<void>;
 }) {
   return tool({
     description:
@@ -32,6 +36,7 @@ export function retrievalTool({
     }),
     execute: async ({ query }) => {
       const { results } = await searchKnowledge({ scope, query, topK, minScore });
+      if (results.length === 0) await onMiss?.(query);
       const passages = results.map((chunk) => registry.add(chunk, query));
       return { count: passages.length, labels: passages.map((source) => source.n), passages };
     },
