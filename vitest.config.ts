@@ -20,11 +20,14 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
-          // Two app processes need PostgreSQL (never the embedded database): when CI runs a
-          // PostgreSQL pass, this file runs there only; otherwise it starts a cluster of its own.
+          // Files whose processes share one database need PostgreSQL (never the embedded one):
+          // when CI runs a PostgreSQL pass they run there only; otherwise each starts a cluster.
           exclude:
             process.env.TEST_ALSO_POSTGRES_URL && !process.env.TEST_DATABASE_URL
-              ? ["tests/integration/chat-engine/two-processes.test.ts"]
+              ? [
+                  "tests/integration/chat-engine/two-processes.test.ts",
+                  "tests/integration/payouts/payouts.test.ts",
+                ]
               : [],
           environment: "node",
           testTimeout: 30_000,
