@@ -2,29 +2,10 @@
 
 import { relativeChange } from "@/lib/analytics/summarize";
 
-export const integer = new Intl.NumberFormat("en-US");
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
-export const compactUsd = new Intl.NumberFormat("en-US", {
-  style: "currency",
-  currency: "USD",
-  notation: "compact",
-  maximumFractionDigits: 1,
-});
 
-/** Micro-dollars (decimal string) → whole cents, half away from zero. */
-export function centsOf(micros: string): bigint {
-  const value = BigInt(micros);
-  const cents = ((value < 0n ? -value : value) + 5_000n) / 10_000n;
-  return value < 0n ? -cents : cents;
-}
-
-/** Micro-dollars → "$1,234.50". */
-export function formatUsd(micros: string): string {
-  const cents = centsOf(micros);
-  const absolute = cents < 0n ? -cents : cents;
-  const sign = cents < 0n ? "-" : "";
-  return `${sign}$${integer.format(absolute / 100n)}.${String(absolute % 100n).padStart(2, "0")}`;
-}
+// Money is shown exactly as Admin → Billing shows it.
+export { centsOf, compactUsd, formatUsd, integer } from "@/components/admin/billing/billing-format";
 
 export const formatPercent = (ratio: number | null) =>
   ratio === null ? "–" : percent.format(ratio);
