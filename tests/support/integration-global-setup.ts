@@ -22,13 +22,21 @@ export default async function setup(project: TestProject) {
     project.provide("pgliteTemplatePath", null);
     return;
   }
+  // The integration projects (vitest.config.ts) share one template.
+  template ??= dumpMigratedTemplate();
+  project.provide("pgliteTemplatePath", await template);
+  return () => rmSync(templatePath, { force: true });
+}
+
+const templatePath = path.join(os.tmpdir(), `atelier-pglite-template-${process.pid}.tar`);
+let template: Promise<string> | undefined;
+
+async function dumpMigratedTemplate(): Promise<string> {
   const db = openDatabase({ kind: "embedded", dataDir: "memory://" });
   await applyMigrations(db.sql);
   const dump = await db.pglite?.dumpDataDir("none");
   await db.close();
   if (!dump) throw new Error("PGlite did not dump its data directory.");
-  const templatePath = path.join(os.tmpdir(), `atelier-pglite-template-${process.pid}.tar`);
   writeFileSync(templatePath, Buffer.from(await dump.arrayBuffer()));
-  project.provide("pgliteTemplatePath", templatePath);
-  return () => rmSync(templatePath, { force: true });
+  return templatePath;
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 import { setDatabaseForTests } from "@/lib/db";
 import type { Database } from "@/lib/db/open";
 import { forgetChatLimitsCache } from "@/lib/limits/chat-limits";
@@ -17,5 +17,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Most files share a worker with the next one (vitest.config.ts): no spy outlives its file.
+  vi.restoreAllMocks();
   await db?.close();
 });

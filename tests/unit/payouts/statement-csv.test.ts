@@ -1,7 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
-
-vi.mock("server-only", () => ({}));
-const { statementCsv } = await import("@/lib/payouts/creator-earnings");
+import { describe, expect, it } from "vitest";
+import { statementCsv } from "@/lib/payouts/creator-earnings";
 
 describe("statement CSV", () => {
   it("has one row per GPT per day in exact dollars, a total, what was taken back, and defuses formula names", () => {
