@@ -3,6 +3,7 @@ import { GPT_PATH, plainReply, send } from "../chat/helpers";
 import {
   ADMIN,
   expect,
+  expectFitsPhoneWidth,
   expectNoA11yViolations,
   newIsolatedContext,
   signInViaApi,
@@ -99,8 +100,7 @@ test("[BILLING]: an admin adds a paid plan; a user upgrades through Checkout and
   await expectPlan(page, "Free");
   await expect(page.getByRole("button", { name: "Upgrade to Plus" })).toBeVisible();
 
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectFitsPhoneWidth(page);
 });
 
 test("[BILLING]: past the day's messages the chat offers plans and credits; a pack bought through Checkout pays for the next answer", async ({

@@ -7,6 +7,7 @@ import {
 } from "../builder/helpers";
 import {
   expect,
+  expectFitsPhoneWidth,
   expectNoA11yViolations,
   newIsolatedContext,
   signUpViaApi,
@@ -144,7 +145,7 @@ test("[ANALYTICS]: a creator sees their GPTs' usage as charts and as a table, by
   await expect(page.getByTestId("chart-activity").locator("path.recharts-line-curve")).toHaveCount(
     3,
   );
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectFitsPhoneWidth(page);
   await expectNoA11yViolations(page);
   await screenshot(page, "charts-390");
 });

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import type { Page } from "@playwright/test";
 import {
   ADMIN,
   expect,
+  expectFitsPhoneWidth,
   expectNoA11yViolations,
   signInViaApi,
   signUpViaApi,
@@ -16,11 +16,6 @@ const monthName = (month: string) =>
     year: "numeric",
     timeZone: "UTC",
   });
-
-async function expectFitsPhone(page: Page) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-}
 
 test("[EARNINGS]: a new creator sets up payouts through Stripe's hosted onboarding and comes back to active payouts", async ({
   page,
@@ -54,7 +49,7 @@ test("[EARNINGS]: a new creator sets up payouts through Stripe's hosted onboardi
   await expect(account.getByTestId("payout-account-status")).toHaveText("Active");
   await expect(account.getByRole("button")).toHaveCount(0);
   await expect(page).toHaveURL(/\/creator\/earnings$/);
-  await expectFitsPhone(page);
+  await expectFitsPhoneWidth(page);
 });
 
 test.describe("with a closed month", () => {
@@ -116,7 +111,7 @@ test.describe("with a closed month", () => {
     const csv = await readFile(await file.path(), "utf8");
     expect(csv).toMatch(new RegExp(`^${month}-10,[^,]+,"Chef",10,1,4\\.780000,no$`, "m"));
     expect(csv).toMatch(/^total,,,15,1,7\.170000,$/m);
-    await expectFitsPhone(page);
+    await expectFitsPhoneWidth(page);
   });
 
   test("[EARNINGS]: an admin sees the closed month, its payout and its hold, and releases the hold with a note", async ({
@@ -165,6 +160,6 @@ test.describe("with a closed month", () => {
     await expect(hold).toContainText("Reinstated after appeal.");
     // Moe has no payout account: the released $2.39 waits for one.
     await expect(page.getByTestId("earnings-stat-owed-without-account")).toContainText("$2.39");
-    await expectFitsPhone(page);
+    await expectFitsPhoneWidth(page);
   });
 });

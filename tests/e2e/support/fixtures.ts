@@ -132,3 +132,17 @@ export async function newIsolatedContext(
   waitForHydrationInPagesOf(context);
   return context;
 }
+
+/**
+ * Resizes the page to a phone (390 x 844) and expects nothing wider than the screen. Polled:
+ * charts (Recharts' ResponsiveContainer) resize on a ResizeObserver callback after the viewport
+ * changes, so on a busy machine the first layout can still hold the desktop width for a moment.
+ */
+export async function expectFitsPhoneWidth(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth), {
+      message: "the page is wider than a 390 px phone screen",
+    })
+    .toBeLessThanOrEqual(390);
+}
