@@ -13,6 +13,19 @@ const nextConfig: NextConfig = {
     "mammoth",
   ],
   poweredByHeader: false,
+  // Every response, route handlers and files included; pages get their CSP and the rest of their
+  // security headers from proxy.ts (a nonce per request).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
   // The page renders docs/revenue-share.md from disk: ship the file with standalone output.
   outputFileTracingIncludes: { "/docs/revenue-share": ["./docs/revenue-share.md"] },
   // Keep build output separate so `next build` in tests never clobbers a running `npm start`.

@@ -7,6 +7,9 @@ const fakeApiPort = process.env.E2E_FAKE_API_PORT ?? "4020";
 const fakeMcpPort = process.env.E2E_FAKE_MCP_PORT ?? "4030";
 // Stripe, faked at its HTTP boundary: the app's billing talks to it, it posts webhooks back.
 const fakeStripePort = process.env.E2E_FAKE_STRIPE_PORT ?? "4040";
+// Mail, faked at its SMTP boundary: the app sends to it, tests read the captured messages.
+const fakeSmtpPort = process.env.E2E_FAKE_SMTP_PORT ?? "4050";
+const fakeSmtpControlPort = process.env.E2E_FAKE_SMTP_CONTROL_PORT ?? "4051";
 // A second app on the same build, without Stripe: billing must be nowhere to be seen there.
 const noBillingPort = process.env.E2E_NO_BILLING_PORT ?? "3211";
 const baseURL = `http://localhost:${port}`;
@@ -74,9 +77,16 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      command: `node --import tsx tests/fixtures/fake-smtp/main.ts`,
+      url: `http://127.0.0.1:${fakeSmtpControlPort}/__control/health`,
+      env: { FAKE_SMTP_PORT: fakeSmtpPort, FAKE_SMTP_CONTROL_PORT: fakeSmtpControlPort },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       command: "node --import tsx scripts/e2e-app-server.ts",
       url: `${baseURL}/api/health`,
-      env: { E2E_FAKE_STRIPE_PORT: fakeStripePort },
+      env: { E2E_FAKE_STRIPE_PORT: fakeStripePort, E2E_FAKE_SMTP_PORT: fakeSmtpPort },
       reuseExistingServer: false,
       // Includes a production build when sources changed (~1-2 min on 2 cores).
       timeout: 400_000,

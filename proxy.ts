@@ -1,15 +1,56 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { appUrl, env } from "./lib/env";
+import {
+  contentSecurityPolicy,
+  newNonce,
+  pageSecurityHeaders,
+} from "./lib/security/content-security-policy";
 
 /**
- * Sends signed-out visitors of signed-in areas to the sign-in page with a way back. A convenience
- * only: every page, route handler and domain function authorises on its own (a header trick that
- * skips this proxy must gain nothing).
+ * Runs before every page: gives the page its Content-Security-Policy with a fresh nonce (Next
+ * reads the request's CSP header and puts the nonce on its own scripts; the root layout passes it
+ * to the theme script) and the other security headers, and sends signed-out visitors of signed-in
+ * areas to the sign-in page with a way back. The redirect is a convenience only: every page, route
+ * handler and domain function authorises on its own (a header trick that skips this proxy must
+ * gain nothing).
  */
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const SIGNED_IN_AREAS = ["/chat", "/c", "/gpts", "/admin", "/settings"];
 
 export function proxy(request: NextRequest) {
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasSession) return NextResponse.next();
+  const isHttps = appUrl.startsWith("https:");
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy({
+    nonce,
+    isHttps,
+    isDevelopment: env.NODE_ENV === "development",
+  });
+  const response = needsSignIn(request)
+    ? signInRedirect(request)
+    : NextResponse.next({ request: { headers: withNonce(request.headers, nonce, policy) } });
+  response.headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(pageSecurityHeaders({ isHttps }))) {
+    response.headers.set(name, value);
+  }
+  return response;
+}
+
+function withNonce(headers: Headers, nonce: string, policy: string): Headers {
+  const forwarded = new Headers(headers);
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("Content-Security-Policy", policy);
+  return forwarded;
+}
+
+function needsSignIn(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  const isSignedInArea = SIGNED_IN_AREAS.some(
+    (area) => pathname === area || pathname.startsWith(`${area}/`),
+  );
+  return isSignedInArea && !SESSION_COOKIES.some((name) => request.cookies.has(name));
+}
+
+function signInRedirect(request: NextRequest): NextResponse {
   const url = request.nextUrl.clone();
   url.pathname = "/sign-in";
   url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
@@ -17,5 +58,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/chat", "/c/:path*", "/gpts/:path*", "/admin/:path*", "/settings/:path*"],
+  // Pages only: not route handlers (JSON and files get their headers from next.config), not
+  // Next's static assets. Prefetches need the same nonce handling as full loads.
+  matcher: [
+    { source: "/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml).*)" },
+  ],
 };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { HydrationSignal } from "@/components/hydration-signal";
 import { Providers } from "@/components/providers";
@@ -16,11 +17,13 @@ export const metadata: Metadata = {
     "Atelier is a self-hosted GPT store: build custom GPTs without code, publish them, and chat with them.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // proxy.ts puts this request's CSP nonce here; the theme's inline script must carry it.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh bg-background text-foreground antialiased">
-        <Providers>{children}</Providers>
+        <Providers nonce={nonce}>{children}</Providers>
         <HydrationSignal />
       </body>
     </html>

@@ -36,6 +36,11 @@ const schema = z.object({
   S3_PREFIX: optionalString,
   PORT: z.coerce.number().int().positive().default(3000),
   APP_URL: optionalString.pipe(z.url().optional()),
+  /**
+   * Reverse proxies in front of the app that append the client's address to X-Forwarded-For
+   * (lib/http/client-address.ts). 0: none, the socket's address is the client's.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   ENCRYPTION_KEY: optionalString.pipe(
     z
@@ -89,6 +94,28 @@ const schema = z.object({
   ),
   /** Where the Stripe API is (tests point it at tests/fixtures/fake-stripe); Stripe's own by default. */
   STRIPE_API_URL: optionalString.pipe(z.url().optional()),
+  /**
+   * Outgoing mail (lib/mail): smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465.
+   * Without it, mails are kept in the admin Outbox and written to the server log.
+   */
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
+  /** The From header of every mail: "Name <address>" or a bare address. */
+  SMTP_FROM: optionalString
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^([^<>]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/,
+          'must be "Name <address@example.com>" or an address',
+        )
+        .optional(),
+    )
+    .transform((value) => value ?? "Atelier <no-reply@localhost>"),
 });
 
 export type Env = z.infer<typeof schema>;

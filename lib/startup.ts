@@ -3,6 +3,7 @@ import { seedDatabase } from "../prisma/seed";
 import { startChatEngine, stopChatEngine } from "./chat/engine/engine-lifecycle";
 import { databaseKind, ensureDatabase } from "./db";
 import { appUrl, dataDir, env } from "./env";
+import { installClientAddressResolution } from "./http/client-address";
 import { startJobs, stopJobs } from "./jobs/runner";
 import { bootstrapModelFromEnv } from "./models/bootstrap-model-from-env";
 import { hasAnyEnabledModel } from "./models/queries";
@@ -15,6 +16,7 @@ import { getInstanceSecrets } from "./security/instance-secrets";
  */
 export async function startServer(): Promise<void> {
   const startedAt = Date.now();
+  installClientAddressResolution(env.TRUSTED_PROXY_HOPS);
   const db = await ensureDatabase();
   await getInstanceSecrets();
   const seed = await seedDatabase(db.prisma, {

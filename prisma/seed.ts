@@ -34,6 +34,7 @@ export async function seedDatabase(
       password,
       name: "Administrator",
       role: "ADMIN",
+      isEmailVerified: true,
     });
   }
   if (options.withDemoContent) await seedDemoGpts(prisma);

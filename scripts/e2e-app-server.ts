@@ -50,6 +50,9 @@ const server = spawn(
       NEXT_MANUAL_SIG_HANDLE: "true",
       PORT: port,
       APP_URL: `http://localhost:${port}`,
+      // The browser tests play the reverse proxy: each context sends its own X-Forwarded-For
+      // (tests/e2e/support/fixtures.ts), so per-address limits stay per test.
+      TRUSTED_PROXY_HOPS: "1",
       DATA_DIR: dataDir,
       DATABASE_URL: "",
       OPENAI_API_KEY: "sk-e2e-test",
@@ -59,6 +62,11 @@ const server = spawn(
       ADMIN_PASSWORD: "e2e-admin-password-123",
       SEED_DEMO_CONTENT: withBilling ? "true" : "false",
       ...stripeEnv,
+      // Mail goes to the fake SMTP server (tests/fixtures/fake-smtp) on the main instance; the
+      // instance without billing keeps it in its outbox, as a self-hoster without SMTP would.
+      ...(withBilling
+        ? { SMTP_URL: `smtp://fake:fake@127.0.0.1:${process.env.E2E_FAKE_SMTP_PORT ?? "4050"}` }
+        : { SMTP_URL: "" }),
       // The fake API and MCP servers live on loopback: allowed by exact host:port, nothing else is.
       EGRESS_ALLOWLIST: [
         `127.0.0.1:${process.env.E2E_FAKE_API_PORT ?? "4020"}`,

@@ -1,6 +1,15 @@
 "use client";
 
-import { Coins, Cpu, CreditCard, Flag, LayoutDashboard, Settings, ShieldCheck } from "lucide-react";
+import {
+  Coins,
+  Cpu,
+  CreditCard,
+  Flag,
+  LayoutDashboard,
+  Mail,
+  Settings,
+  ShieldCheck,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useOpenReportCount } from "@/lib/moderation/hooks";
@@ -12,6 +21,7 @@ const links = [
   { href: "/admin/models", label: "Models", icon: Cpu },
   { href: "/admin/billing", label: "Billing", icon: CreditCard },
   { href: "/admin/earnings", label: "Earnings", icon: Coins },
+  { href: "/admin/outbox", label: "Outbox", icon: Mail },
   { href: "/admin/settings", label: "Settings", icon: Settings },
 ] as const;
 

@@ -16,16 +16,22 @@ const ERROR_MESSAGES: Record<string, string> = {
   Suspended: "This account has been suspended. Contact the administrator.",
   NoEmail: "Your provider did not share a verified email address, so we could not sign you in.",
   OAuthAccountNotLinked: "Sign in with the method you used when you created your account.",
+  LinkRequiresSignIn:
+    "An account with this email already exists. Sign in with its password (or reset it), then connect this provider in Settings → Security.",
+  AlreadyLinked: "That account is already connected to another Atelier account.",
 };
 
 export function SignInForm({
   callbackUrl,
   oauthProviders,
   initialError,
+  notice,
 }: {
   callbackUrl: string;
   oauthProviders: ("github" | "google")[];
   initialError?: string;
+  /** Why the user is here (signed out everywhere, password reset…), shown above the form. */
+  notice?: string;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(
@@ -58,7 +64,11 @@ export function SignInForm({
 
   return (
     <div className="space-y-6">
-      {error && <Alert variant="destructive">{error}</Alert>}
+      {error ? (
+        <Alert variant="destructive">{error}</Alert>
+      ) : notice ? (
+        <Alert role="status">{notice}</Alert>
+      ) : null}
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <Field id="email" label="Email">
           <Input id="email" name="email" type="email" autoComplete="email" required />
@@ -72,6 +82,11 @@ export function SignInForm({
             required
           />
         </Field>
+        <p className="-mt-2 text-right text-sm">
+          <Link href="/forgot-password" className="font-medium text-primary hover:underline">
+            Forgot password?
+          </Link>
+        </p>
         <Button type="submit" className="w-full" isLoading={isPending}>
           Sign in
         </Button>

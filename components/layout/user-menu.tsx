@@ -6,6 +6,7 @@ import {
   Coins,
   Compass,
   CreditCard,
+  KeyRound,
   Link2,
   LogOut,
   MessageSquare,
@@ -99,6 +100,11 @@ export function UserMenu({
             </Link>
           </DropdownMenuItem>
         ) : null}
+        <DropdownMenuItem asChild>
+          <Link href="/settings/security">
+            <KeyRound className="size-4" aria-hidden /> Security
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem asChild>
           <Link href="/settings/connections">
             <Plug className="size-4" aria-hidden /> Connected accounts

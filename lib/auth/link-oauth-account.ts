@@ -2,60 +2,73 @@ import "server-only";
 import type { Account, Profile } from "next-auth";
 import { prisma } from "../db";
 
-type LinkResult = { ok: true; userId: string } | { ok: false; reason: "Suspended" | "NoEmail" };
+export type OAuthLinkRefusal = "Suspended" | "NoEmail" | "LinkRequiresSignIn" | "AlreadyLinked";
+type LinkResult = { ok: true; userId: string } | { ok: false; reason: OAuthLinkRefusal };
 
 /**
- * Finds or creates the user behind an OAuth sign-in. Matching an existing account by email is only
- * done for emails the provider says are verified (Google's `email_verified`; GitHub returns only
- * verified primary emails), so nobody can take over an account by registering its email elsewhere.
+ * Finds or creates the user behind an OAuth sign-in, or links the identity to the user already
+ * signed in (Settings → Security → Connect).
+ *
+ * Matching an existing account by email needs two verified sides: the provider's (Google's
+ * `email_verified`; GitHub returns only verified primary emails) and ours (`emailVerifiedAt`). An
+ * unverified password account is not linked: whoever registered the address first could
+ * otherwise keep access after its real owner signs in with Google. That owner is asked to sign
+ * in with the password (or reset it, which verifies the address) and connect from settings.
  */
 export async function linkOAuthAccount({
   account,
   profile,
   fallbackEmail,
   signupNetworkHash = null,
+  signedInUserId = null,
 }: {
   account: Account;
   profile?: Profile;
   fallbackEmail?: string | null;
   /** Kept on an account created here (lib/security/network-hash.ts). */
   signupNetworkHash?: string | null;
+  /** The user signed in on this browser, when they connect a provider from settings. */
+  signedInUserId?: string | null;
 }): Promise<LinkResult> {
+  const identity = { provider: account.provider, providerAccountId: account.providerAccountId };
   const existing = await prisma.account.findUnique({
-    where: {
-      provider_providerAccountId: {
-        provider: account.provider,
-        providerAccountId: account.providerAccountId,
-      },
-    },
+    where: { provider_providerAccountId: identity },
     include: { user: true },
   });
   if (existing) {
+    if (signedInUserId && existing.userId !== signedInUserId) {
+      return { ok: false, reason: "AlreadyLinked" };
+    }
     if (existing.user.bannedAt) return { ok: false, reason: "Suspended" };
     return { ok: true, userId: existing.userId };
   }
+  if (signedInUserId) {
+    await prisma.account.create({ data: { userId: signedInUserId, ...identity } });
+    return { ok: true, userId: signedInUserId };
+  }
+
   const email = (profile?.email ?? fallbackEmail)?.toLowerCase();
-  const isVerified =
+  const isVerifiedByProvider =
     account.provider === "github" ||
     (profile as { email_verified?: boolean } | undefined)?.email_verified === true;
-  if (!email || !isVerified) return { ok: false, reason: "NoEmail" };
-  const user = await prisma.user.upsert({
-    where: { email },
-    update: {},
-    create: {
-      email,
-      name: profile?.name ?? null,
-      image: profile?.image ?? null,
-      signupNetworkHash,
-    },
-  });
+  if (!email || !isVerifiedByProvider) return { ok: false, reason: "NoEmail" };
+  const holder = await prisma.user.findUnique({ where: { email } });
+  if (holder && !holder.emailVerifiedAt) return { ok: false, reason: "LinkRequiresSignIn" };
+  const user =
+    holder ??
+    (await prisma.user.upsert({
+      where: { email },
+      update: {},
+      create: {
+        email,
+        name: profile?.name ?? null,
+        image: profile?.image ?? null,
+        signupNetworkHash,
+        // The provider verified it.
+        emailVerifiedAt: new Date(),
+      },
+    }));
   if (user.bannedAt) return { ok: false, reason: "Suspended" };
-  await prisma.account.create({
-    data: {
-      userId: user.id,
-      provider: account.provider,
-      providerAccountId: account.providerAccountId,
-    },
-  });
+  await prisma.account.create({ data: { userId: user.id, ...identity } });
   return { ok: true, userId: user.id };
 }

@@ -10,6 +10,7 @@ import { clientIp } from "../http/client-ip";
 import { getInstanceSecrets } from "../security/instance-secrets";
 import { networkHashOf } from "../security/network-hash";
 import { linkOAuthAccount } from "./link-oauth-account";
+import { liveSessionUser, revokeUserSession, startUserSession } from "./user-sessions";
 import { verifyCredentials } from "./verify-credentials";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -63,30 +64,56 @@ export async function getAuthOptions(): Promise<AuthOptions> {
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.type !== "oauth") return true;
+        // Signed in already: the user is connecting this provider from Settings → Security.
+        // (Imported here: lib/auth/session imports this module.)
+        const { getActor } = await import("./session");
+        const signedIn = await getActor();
         const linked = await linkOAuthAccount({
           account,
           profile,
           fallbackEmail: user.email,
           signupNetworkHash: await networkHashOf(clientIp(await headers())),
+          signedInUserId: signedIn?.id ?? null,
         });
-        if (!linked.ok) return `/sign-in?error=${linked.reason}`;
+        if (!linked.ok) {
+          return signedIn
+            ? `/settings/security?error=${linked.reason}`
+            : `/sign-in?error=${linked.reason}`;
+        }
+        // This sign-in starts a new session for the browser: the one it replaces ends.
+        if (signedIn?.sessionId) await revokeUserSession(signedIn.sessionId);
         user.id = linked.userId;
         return true;
       },
       async jwt({ token, user }) {
-        // authAt survives the token's periodic re-issue (iat does not): it is the sign-in time
-        // that a ban's session revocation is compared with.
+        // At sign-in: a UserSession row whose id the cookie carries (and keeps through the
+        // token's periodic re-issue), checked on every request (lib/auth/session.ts).
         if (user) {
           token.sub = user.id;
-          token.authAt = Date.now();
+          token.sid = await startUserSession({
+            userId: user.id,
+            userAgent: (await headers()).get("user-agent"),
+          });
+          return token;
         }
+        // The browser's session check (/api/auth/session): a signed-out, revoked or banned
+        // session throws, which makes next-auth answer "no session" and clear the cookie.
+        const isLive =
+          typeof token.sub === "string" &&
+          typeof token.sid === "string" &&
+          (await liveSessionUser({ userId: token.sub, sessionId: token.sid })) !== null;
+        if (!isLive) throw new Error("This session has ended.");
         return token;
       },
       async session({ session, token }) {
-        if (session.user && token.sub) {
-          Object.assign(session.user, { id: token.sub, authAt: token.authAt });
-        }
+        if (session.user && token.sub) Object.assign(session.user, { id: token.sub });
         return session;
+      },
+    },
+    events: {
+      // Signing out ends the session on the server: the old cookie is refused from now on.
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await revokeUserSession(token.sid);
       },
     },
   };

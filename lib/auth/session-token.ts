@@ -1,7 +1,8 @@
 import hkdf from "@panva/hkdf";
 import { jwtDecrypt } from "jose";
 
-export type Claims = { id?: string; authAt?: number };
+/** `id`: the user; `sid`: their UserSession row (lib/auth/user-sessions.ts). */
+export type Claims = { id?: string; sid?: string };
 
 const keyHolder = globalThis as unknown as {
   atelierSessionKey?: { secret: string; key: Promise<Uint8Array> };
@@ -32,7 +33,7 @@ export async function claimsFromSessionToken(
     if (typeof payload.sub !== "string") return undefined;
     return {
       id: payload.sub,
-      authAt: typeof payload.authAt === "number" ? payload.authAt : undefined,
+      sid: typeof payload.sid === "string" ? payload.sid : undefined,
     };
   } catch {
     return undefined;

@@ -2,42 +2,48 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { hotQuery } from "../db/hot-query";
 import { AppError } from "../errors";
-import { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 import { getInstanceSecrets } from "../security/instance-secrets";
 import { getAuthOptions } from "./options";
 import { type Claims, claimsFromSessionToken } from "./session-token";
+import { liveSessionUser, touchUserSession } from "./user-sessions";
 
 /** next-auth's session cookie names (https prefixes __Secure-). */
 const SESSION_COOKIE = "next-auth.session-token";
 const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
 
-export type Actor = { id: string; email: string; name: string | null; role: Role };
+export type Actor = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  /** The UserSession this request signed in with (absent for actors built outside a request). */
+  sessionId?: string;
+};
 
 /**
- * The signed-in, non-banned user, re-read from the database on every request; else null.
- * Cached per request: a page, its layout and its metadata share one session check.
+ * The signed-in, non-banned user of a live session, re-read from the database on every request;
+ * else null. A session is live until it is signed out, revoked (Sign out everywhere, a password
+ * change, a ban) or expires. Cached per request: a page, its layout and its metadata share one
+ * session check.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const claims = await sessionClaims();
-  if (!claims?.id) return null;
-  // On the driver (lib/db/hot-query.ts): every request of the app makes this read.
-  const [user] = await hotQuery<{
-    id: string;
-    email: string;
-    name: string | null;
-    role: Role;
-    bannedAt: Date | null;
-    sessionsRevokedAt: Date | null;
-  }>(Prisma.sql`
-    SELECT "id", "email", "name", "role", "bannedAt", "sessionsRevokedAt"
-    FROM "User" WHERE "id" = ${claims.id}`);
-  if (!user || user.bannedAt) return null;
-  if (user.sessionsRevokedAt && (claims.authAt ?? 0) < new Date(user.sessionsRevokedAt).getTime())
-    return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  // Cookies from before sessions were recorded carry no session id: they sign in again once.
+  if (!claims?.id || !claims.sid) return null;
+  const user = await liveSessionUser({ userId: claims.id, sessionId: claims.sid });
+  if (!user) return null;
+  void touchUserSession(claims.sid, user.lastSeenAt).catch((error: unknown) => {
+    console.error("[atelier] could not refresh a session's last activity", error);
+  });
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionId: claims.sid,
+  };
 });
 
 /**

@@ -1,9 +1,11 @@
 import "server-only";
 import { z } from "zod";
+import { sendVerificationEmail } from "../accounts/verify-email";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { dispatchEmail } from "../mail/send-email";
 import { networkHashOf } from "../security/network-hash";
-import { enforceAuthRateLimit } from "./limits";
+import { enforceSignUpRateLimit } from "./limits";
 import { hashPassword } from "./password";
 import { signUpSchema } from "./schemas";
 
@@ -21,19 +23,27 @@ export async function signUp({ input, ip }: { input: unknown; ip: string }) {
     );
   }
   const { name, email, password } = parsed.data;
-  await enforceAuthRateLimit({ action: "sign-up", ip, email });
+  await enforceSignUpRateLimit({ ip, email });
   const passwordHash = await hashPassword(password);
   const signupNetworkHash = await networkHashOf(ip);
-  const created = await prisma.user.createMany({
-    data: [{ email, name, passwordHash, signupNetworkHash }],
-    skipDuplicates: true,
+  // The account and its verification email commit together.
+  const result = await prisma.$transaction(async (tx) => {
+    const created = await tx.user.createMany({
+      data: [{ email, name, passwordHash, signupNetworkHash }],
+      skipDuplicates: true,
+    });
+    if (created.count === 0) return null;
+    const user = await tx.user.findUniqueOrThrow({ where: { email } });
+    const verification = await sendVerificationEmail({ tx, user });
+    return { user, verification };
   });
-  if (created.count === 0) {
+  if (!result) {
     throw new AppError(
       "bad_request",
       "We could not create an account with these details. If you already have one, sign in instead.",
     );
   }
-  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+  await dispatchEmail(result.verification);
+  const { user } = result;
   return { id: user.id, email: user.email, name: user.name };
 }

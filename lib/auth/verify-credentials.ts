@@ -1,23 +1,25 @@
 import "server-only";
 import { prisma } from "../db";
 import { AppError } from "../errors";
-import { resetRateLimit } from "../security/rate-limit";
-import { authAttemptKey, enforceAuthRateLimit } from "./limits";
+import { enforceSignInAddressLimit } from "./limits";
 import { timingSafeDummyHash, verifyPassword } from "./password";
 import { signInSchema } from "./schemas";
+import { claimSignInAttempt, forgetSignInFailures } from "./sign-in-throttle";
 
 export const INVALID_CREDENTIALS = "Incorrect email or password.";
 export const ACCOUNT_SUSPENDED = "This account has been suspended. Contact the administrator.";
 
 /**
  * Checks an email + password. Unknown emails and wrong passwords get the same message and take the
- * same time (a dummy hash is verified), so responses do not reveal which emails exist.
+ * same time (a dummy hash is verified), so responses do not reveal which emails exist. Throttled
+ * per client address, and per email from that address (lib/auth/limits.ts, sign-in-throttle.ts).
  */
 export async function verifyCredentials({ input, ip }: { input: unknown; ip: string }) {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_request", INVALID_CREDENTIALS);
   const { email, password } = parsed.data;
-  await enforceAuthRateLimit({ action: "sign-in", ip, email });
+  await enforceSignInAddressLimit(ip);
+  await claimSignInAttempt({ email, ip });
 
   const user = await prisma.user.findUnique({ where: { email } });
   const isValid = await verifyPassword(
@@ -29,6 +31,6 @@ export async function verifyCredentials({ input, ip }: { input: unknown; ip: str
   }
   // Only someone who knows the password learns that the account is suspended.
   if (user.bannedAt) throw new AppError("forbidden", ACCOUNT_SUSPENDED);
-  await resetRateLimit(authAttemptKey("sign-in", email));
+  await forgetSignInFailures({ email, ip });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -6,6 +6,7 @@ import { withoutCredentials } from "./copy-actions";
 import type { ActionDefinition, ApiKeyConfig, OAuthConfig } from "./definition";
 import { domainOf } from "./definition";
 import { loadOpenApiSource } from "./load-action-source";
+import { assertReachableUrl } from "./resolve-auth";
 
 const AUTH_KIND_NAMES = { NONE: "none", API_KEY: "api_key", OAUTH: "oauth" } as const;
 
@@ -63,9 +64,17 @@ export async function fromPackageAction(
             tokenAuthMethod: action.auth.tokenAuthMethod ?? "client_secret_post",
           }
         : {};
+  // The same save-time URL checks as the action API (lib/gpt-actions/resolve-auth.ts): an
+  // imported action may not point the egress guard's way at anything it would refuse.
+  if (authKind === "OAUTH") {
+    if (action.auth.authorizeUrl)
+      assertReachableUrl(action.auth.authorizeUrl, policy, "auth.authorizeUrl");
+    if (action.auth.tokenUrl) assertReachableUrl(action.auth.tokenUrl, policy, "auth.tokenUrl");
+  }
   let source: { name: string; serverUrl: string; operations: ActionDefinition["operations"] };
   let schemaText: string | null = null;
   if (action.kind === "mcp") {
+    assertReachableUrl(action.serverUrl!, policy, "serverUrl");
     source = { name: action.name, serverUrl: action.serverUrl!, operations: [] };
   } else {
     schemaText = JSON.stringify(action.openapi, null, 2);

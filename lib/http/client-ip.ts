@@ -1,7 +1,7 @@
 /**
- * The client's address as Next.js reports it: Next sets X-Forwarded-For to the socket address
- * when no proxy did. Behind a reverse proxy, the proxy must set (not append to) this header, or
- * clients could choose their own IP; per-email limits apply regardless.
+ * The client's address. lib/http/client-address.ts has already replaced X-Forwarded-For with the
+ * one address proxy-addr resolved (from the socket, trusting TRUSTED_PROXY_HOPS proxies), so the
+ * header holds nothing a client chose.
  */
 export function clientIp(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { type Actor, getActor, requireActor, requireAdmin } from "../auth/session";
 import { AppError, errorResponse } from "../errors";
+import { assertJsonContentType, assertSameOrigin } from "./same-origin";
 
 /** "public": anyone, signed in or not (actor may be null); "user": signed in; "admin": admins. */
 type Access = "public" | "user" | "admin";
@@ -14,9 +15,10 @@ type Context<TBody, TParams, TAccess extends Access> = {
 };
 
 /**
- * Wraps a route handler: authenticates (every handler built with it requires a signed-in user, or
- * an admin), parses the JSON body with the given zod schema, and maps AppError (and anything else)
- * to a JSON error Response. A handler returning a Response sends it as is; anything else as JSON.
+ * Wraps a route handler: refuses state-changing requests from other sites (lib/http/same-origin),
+ * authenticates (every handler built with it requires a signed-in user, or an admin), parses the
+ * JSON body with the given zod schema, and maps AppError (and anything else) to a JSON error
+ * Response. A handler returning a Response sends it as is; anything else as JSON.
  */
 export function route<
   TSchema extends z.ZodType | undefined,
@@ -34,6 +36,7 @@ export function route<
 ) {
   return async (request: Request, segment: { params: Promise<TParams> }) => {
     try {
+      assertSameOrigin(request);
       const actor =
         options.access === "admin"
           ? await requireAdmin()
@@ -42,6 +45,7 @@ export function route<
             : await getActor();
       let body: unknown;
       if (options.body) {
+        assertJsonContentType(request);
         const json = await request.json().catch(() => {
           throw new AppError("bad_request", "The request body must be JSON.");
         });

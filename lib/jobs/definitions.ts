@@ -2,6 +2,7 @@ import "server-only";
 import { refreshRollupsJob } from "../analytics/refresh-rollups-job";
 import { finalizeAnswerJob } from "../chat/engine/finalize-answer-job";
 import { ingestKnowledgeFileJob } from "../knowledge/ingest/ingest-job";
+import { emailSendJob } from "../mail/email-send-job";
 import { closeRevenueMonthsJob, creatorPayoutsJob } from "../payouts/jobs";
 import { refreshStoreScoresJob } from "../store/refresh-store-scores-job";
 import type { JobDefinition } from "./job-types";
@@ -15,4 +16,5 @@ export const jobDefinitions: { [N in JobName]: JobDefinition<JobPayloads[N]> } =
   "analytics-rollup": refreshRollupsJob,
   "revenue-pool-close": closeRevenueMonthsJob,
   "creator-payouts": creatorPayoutsJob,
+  "email-send": emailSendJob,
 };

@@ -14,6 +14,8 @@ export type JobPayloads = {
   "revenue-pool-close": Record<string, never>;
   /** Settle payouts in flight and pay creators' available balances (lib/payouts/pay-out.ts). */
   "creator-payouts": Record<string, never>;
+  /** Deliver one queued email over SMTP (lib/mail/deliver-email.ts). */
+  "email-send": { emailId: string };
 };
 
 export type JobName = keyof JobPayloads;

@@ -1,6 +1,7 @@
 import "server-only";
 import { assertAdmin, banRefusalReason } from "../admin/policy";
 import type { Actor } from "../auth/session";
+import { revokeAllUserSessions } from "../auth/user-sessions";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { updateRatingsReviewedBy } from "../reviews/rating-score";
@@ -43,10 +44,11 @@ export async function setUserBanned({
     }
     const updated = await tx.user.update({
       where: { id: userId },
-      // A ban also revokes every session issued before it, so unbanning never revives them.
-      data: banned ? { bannedAt: new Date(), sessionsRevokedAt: new Date() } : { bannedAt: null },
+      data: { bannedAt: banned ? new Date() : null },
       select: adminUserSelect,
     });
+    // A ban also ends every session, so unbanning never revives them.
+    if (banned) await revokeAllUserSessions({ userId, tx });
     await tx.auditLog.create({
       data: {
         actorId: actor.id,

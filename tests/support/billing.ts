@@ -25,6 +25,8 @@ export async function startBillingHarness(): Promise<BillingHarness> {
     for (const [name, value] of Object.entries(req.headers)) {
       if (typeof value === "string") headers.set(name, value);
     }
+    // Forwarded as Stripe sends it: no Origin or Sec-Fetch-Site, so the webhook must stay outside
+    // the same-origin check that guards the cookie-authenticated routes (lib/http/same-origin).
     const response = await webhookRoute(
       new Request(`http://localhost${req.url}`, {
         method: "POST",

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/session";
+import { startUserSession } from "@/lib/auth/user-sessions";
 import { prisma } from "@/lib/db";
 import { createGpt } from "@/lib/gpts/create-gpt";
 import { publishGpt } from "@/lib/gpts/publish-gpt";
@@ -21,6 +22,18 @@ export async function createActor(overrides: Partial<Actor> = {}): Promise<Actor
     },
   });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/**
+ * A user with a live UserSession (as a sign-in records), for tests that call a real app process
+ * with a session cookie (tests/support/session-cookie.ts).
+ */
+export type SignedInActor = Actor & { sessionId: string };
+
+export async function createSignedInActor(overrides: Partial<Actor> = {}): Promise<SignedInActor> {
+  const actor = await createActor(overrides);
+  const sessionId = await startUserSession({ userId: actor.id, userAgent: "integration test" });
+  return { ...actor, sessionId };
 }
 
 /** A model on the fake OpenAI server; prices in dollars per million tokens. */

@@ -1,22 +1,14 @@
 import { GET, PUT } from "@/app/api/admin/settings/route";
-
-const noParams = { params: Promise.resolve({}) };
+import { appRequest, segment } from "./requests";
 
 /** GET /api/admin/settings as the session stub's actor. */
 export function getSettingsRoute() {
-  return GET(new Request("http://localhost/api/admin/settings"), noParams);
+  return GET(appRequest("/api/admin/settings"), segment({}));
 }
 
 /** PUT /api/admin/settings with a JSON body, as the session stub's actor. */
 export function putSettingsRoute(body: unknown) {
-  return PUT(
-    new Request("http://localhost/api/admin/settings", {
-      method: "PUT",
-      body: JSON.stringify(body),
-      headers: { "content-type": "application/json" },
-    }),
-    noParams,
-  );
+  return PUT(appRequest("/api/admin/settings", { method: "PUT", body }), segment({}));
 }
 
 /** What GET returns on a new instance: the schema's defaults. */

@@ -183,9 +183,13 @@ export async function importGptPackage({
   return { id: gpt.id, slug: gpt.slug, warnings };
 }
 
+/** Action fields whose own URL check names them (lib/gpt-actions/package-actions.ts). */
+const PACKAGE_URL_FIELDS = new Set(["auth.authorizeUrl", "auth.tokenUrl"]);
+
 /**
- * The package's actions as draft definitions, every document validated first: one invalid
- * document fails the import at `actions.<index>.openapi`, before anything is written.
+ * The package's actions as draft definitions, every document and URL validated first, as the
+ * action API validates them: one invalid action fails the import at `actions.<index>.<field>`,
+ * before anything is written.
  */
 async function importedActions(
   entries: GptPackage["actions"],
@@ -201,7 +205,14 @@ async function importedActions(
       if (warning) warnings.push(warning);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const key = entry.kind === "mcp" ? "serverUrl" : "openapi";
+      // The package field the check named (a URL), else the action's document.
+      const named = Object.keys(error.fieldErrors ?? {})[0];
+      const key =
+        named && PACKAGE_URL_FIELDS.has(named)
+          ? named
+          : entry.kind === "mcp"
+            ? "serverUrl"
+            : "openapi";
       throw new AppError("bad_request", `Action "${entry.name}": ${error.message}`, {
         [`actions.${index}.${key}`]: [error.message],
       });

@@ -8,11 +8,19 @@ export type Sql = {
   query: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 };
 
-/** Inserts `count` users with the ids sessions.ts mints cookies for (bench-user-0 …). */
+/** Inserts `count` users and sessions with the ids sessions.ts mints cookies for (bench-user-0 …). */
 export async function seedBenchUsers(sql: Sql, count: number): Promise<void> {
   await sql.query(
     `INSERT INTO "User" (id, email, name, "updatedAt")
      SELECT 'bench-user-' || n, 'bench-user-' || n || '@bench.invalid', 'Bench User ' || n, now()
+     FROM generate_series(0, $1::int - 1) AS n
+     ON CONFLICT DO NOTHING`,
+    [count],
+  );
+  // One live session each: the cookies carry these ids (lib/auth/session.ts checks the row).
+  await sql.query(
+    `INSERT INTO "UserSession" (id, "userId", "userAgent")
+     SELECT 'bench-session-' || n, 'bench-user-' || n, 'bench:chat'
      FROM generate_series(0, $1::int - 1) AS n
      ON CONFLICT DO NOTHING`,
     [count],

@@ -62,7 +62,12 @@ async function streamRequest(options: {
     const response = await request(options.url, {
       method: "POST",
       dispatcher: options.agent ?? sharedAgent,
-      headers: { "content-type": "application/json", ...options.headers },
+      // A script calling the API says where it comes from (lib/http/same-origin.ts).
+      headers: {
+        "content-type": "application/json",
+        origin: new URL(options.url).origin,
+        ...options.headers,
+      },
       body: JSON.stringify(options.body),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });

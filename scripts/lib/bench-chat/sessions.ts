@@ -1,7 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { SESSION_COOKIE } from "./settings";
 
-export type BenchUser = { id: string; email: string; name: string };
+export type BenchUser = { id: string; email: string; name: string; sessionId: string };
 
 /** Ids are predictable so the seed (bench-sql.ts) and the cookies agree without a round trip. */
 export function benchUser(index: number): BenchUser {
@@ -9,16 +9,17 @@ export function benchUser(index: number): BenchUser {
     id: `bench-user-${index}`,
     email: `bench-user-${index}@bench.invalid`,
     name: `Bench User ${index}`,
+    sessionId: `bench-session-${index}`,
   };
 }
 
 /**
  * A session cookie as next-auth would set at sign-in (lib/auth/options.ts: JWT strategy, the
- * user id in `sub`, the sign-in time in `authAt`), sealed with the AUTH_SECRET the app runs with.
+ * user id in `sub`, the UserSession id in `sid`), sealed with the AUTH_SECRET the app runs with.
  */
 export async function sessionCookie(user: BenchUser, secret: string): Promise<string> {
   const token = await encode({
-    token: { sub: user.id, name: user.name, email: user.email, authAt: Date.now() },
+    token: { sub: user.id, name: user.name, email: user.email, sid: user.sessionId },
     secret,
     maxAge: 24 * 60 * 60,
   });

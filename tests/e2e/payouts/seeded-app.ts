@@ -31,6 +31,7 @@ function appEnv(): NodeJS.ProcessEnv {
     NEXT_MANUAL_SIG_HANDLE: "true",
     PORT: port,
     APP_URL: SEEDED_URL,
+    TRUSTED_PROXY_HOPS: "1",
     DATA_DIR: dataDir,
     DATABASE_URL: "",
     OPENAI_API_KEY: "sk-e2e-test",

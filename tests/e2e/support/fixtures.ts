@@ -12,6 +12,8 @@ import {
 
 export const ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-123" };
 export const PASSWORD = "a-long-test-password";
+/** The main e2e app (playwright.config.ts's baseURL). */
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? "3210"}`;
 
 let sequence = 0;
 export function uniqueEmail(prefix = "user"): string {
@@ -55,10 +57,30 @@ function waitForHydrationInPagesOf(context: BrowserContext): void {
   context.on("page", waitForHydrationAfterNavigations);
 }
 
+/**
+ * Makes the context's API requests (`page.request`) send an `Origin` for the URL they target, as
+ * a script on that page would: the app refuses state-changing requests without a same-site
+ * Origin (lib/http/same-origin.ts). The browser's own requests carry theirs already.
+ */
+function sendOriginWithApiRequests(context: BrowserContext, baseURL: string | undefined): void {
+  const request = context.request;
+  for (const method of ["post", "put", "patch", "delete", "fetch"] as const) {
+    const send = request[method].bind(request) as (
+      url: string,
+      options?: { headers?: Record<string, string> },
+    ) => Promise<unknown>;
+    request[method] = ((url: string, options: { headers?: Record<string, string> } = {}) => {
+      const origin = new URL(url, baseURL).origin;
+      return send(url, { ...options, headers: { origin, ...options.headers } });
+    }) as never;
+  }
+}
+
 export const test = base.extend({
-  context: async ({ context }, use) => {
+  context: async ({ context, baseURL }, use) => {
     await context.setExtraHTTPHeaders({ "x-forwarded-for": randomIp() });
     waitForHydrationInPagesOf(context);
+    sendOriginWithApiRequests(context, baseURL);
     await use(context);
   },
 });
@@ -130,6 +152,7 @@ export async function newIsolatedContext(
     extraHTTPHeaders: { ...options.extraHTTPHeaders, "x-forwarded-for": randomIp() },
   });
   waitForHydrationInPagesOf(context);
+  sendOriginWithApiRequests(context, options.baseURL ?? BASE_URL);
   return context;
 }
 

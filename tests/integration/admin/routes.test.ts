@@ -5,6 +5,7 @@ import { PATCH as patchUser } from "@/app/api/admin/users/[id]/route";
 import { GET as listUsers } from "@/app/api/admin/users/route";
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
@@ -12,15 +13,6 @@ vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 const SECRET = "sk-route-secret-456";
 let admin: Actor;
 let user: Actor;
-
-function jsonRequest(method: string, url: string, body?: unknown) {
-  return new Request(`http://localhost${url}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-const segment = <T>(params: T) => ({ params: Promise.resolve(params) });
 
 const validModel = {
   displayName: "Local Llama",
@@ -49,10 +41,13 @@ beforeEach(async () => {
 describe("[ADMIN]: admin API routes", () => {
   it("POST /api/admin/models returns field errors keyed by path for invalid input", async () => {
     const response = await createModel(
-      jsonRequest("POST", "/api/admin/models", {
-        ...validModel,
-        displayName: "",
-        baseUrl: "not a url",
+      appRequest("/api/admin/models", {
+        method: "POST",
+        body: {
+          ...validModel,
+          displayName: "",
+          baseUrl: "not a url",
+        },
       }),
       segment({}),
     );
@@ -64,7 +59,7 @@ describe("[ADMIN]: admin API routes", () => {
 
   it("POST creates (201), GET lists and PATCH toggles, never returning the key", async () => {
     const created = await createModel(
-      jsonRequest("POST", "/api/admin/models", validModel),
+      appRequest("/api/admin/models", { method: "POST", body: validModel }),
       segment({}),
     );
     expect(created.status).toBe(201);
@@ -73,7 +68,7 @@ describe("[ADMIN]: admin API routes", () => {
     const { model } = JSON.parse(createdText);
     expect(model).toMatchObject({ displayName: "Local Llama", hasApiKey: true, isDefault: true });
 
-    const listed = await listModels(jsonRequest("GET", "/api/admin/models"), segment({}));
+    const listed = await listModels(appRequest("/api/admin/models"), segment({}));
     const listedText = await listed.text();
     expect(listedText).not.toContain(SECRET);
     expect(JSON.parse(listedText).models.map((entry: { id: string }) => entry.id)).toContain(
@@ -81,7 +76,7 @@ describe("[ADMIN]: admin API routes", () => {
     );
 
     const toggled = await patchModel(
-      jsonRequest("PATCH", `/api/admin/models/${model.id}`, { isEnabled: false }),
+      appRequest(`/api/admin/models/${model.id}`, { method: "PATCH", body: { isEnabled: false } }),
       segment({ id: model.id }),
     );
     expect(toggled.status).toBe(200);
@@ -92,7 +87,7 @@ describe("[ADMIN]: admin API routes", () => {
     });
 
     const empty = await patchModel(
-      jsonRequest("PATCH", `/api/admin/models/${model.id}`, {}),
+      appRequest(`/api/admin/models/${model.id}`, { method: "PATCH", body: {} }),
       segment({ id: model.id }),
     );
     expect(empty.status).toBe(400);
@@ -102,7 +97,7 @@ describe("[ADMIN]: admin API routes", () => {
   it("PATCH /api/admin/users/:id bans, and explains why an admin cannot be banned", async () => {
     const target = await prisma.user.create({ data: { email: "route-target@example.com" } });
     const banned = await patchUser(
-      jsonRequest("PATCH", `/api/admin/users/${target.id}`, { banned: true }),
+      appRequest(`/api/admin/users/${target.id}`, { method: "PATCH", body: { banned: true } }),
       segment({ id: target.id }),
     );
     expect(banned.status).toBe(200);
@@ -112,14 +107,14 @@ describe("[ADMIN]: admin API routes", () => {
     ).not.toBeNull();
 
     const self = await patchUser(
-      jsonRequest("PATCH", `/api/admin/users/${admin.id}`, { banned: true }),
+      appRequest(`/api/admin/users/${admin.id}`, { method: "PATCH", body: { banned: true } }),
       segment({ id: admin.id }),
     );
     expect(self.status).toBe(403);
     expect((await self.json()).error.message).toBe("You cannot ban your own account.");
 
     const invalid = await patchUser(
-      jsonRequest("PATCH", `/api/admin/users/${target.id}`, { banned: "yes" }),
+      appRequest(`/api/admin/users/${target.id}`, { method: "PATCH", body: { banned: "yes" } }),
       segment({ id: target.id }),
     );
     expect(invalid.status).toBe(400);
@@ -127,10 +122,7 @@ describe("[ADMIN]: admin API routes", () => {
   });
 
   it("GET /api/admin/users filters by ?q=", async () => {
-    const response = await listUsers(
-      jsonRequest("GET", "/api/admin/users?q=ROUTE-USER"),
-      segment({}),
-    );
+    const response = await listUsers(appRequest("/api/admin/users?q=ROUTE-USER"), segment({}));
     const body = await response.json();
     expect(body.users.map((entry: { email: string }) => entry.email)).toEqual([
       "route-user@example.com",
@@ -141,22 +133,25 @@ describe("[ADMIN]: admin API routes", () => {
   it("answers 403 to signed-in non-admins and 401 to visitors", async () => {
     setSessionActor(user);
     const forbidden = [
-      await listModels(jsonRequest("GET", "/api/admin/models"), segment({})),
-      await createModel(jsonRequest("POST", "/api/admin/models", validModel), segment({})),
+      await listModels(appRequest("/api/admin/models"), segment({})),
+      await createModel(
+        appRequest("/api/admin/models", { method: "POST", body: validModel }),
+        segment({}),
+      ),
       await patchModel(
-        jsonRequest("PATCH", "/api/admin/models/x", { isEnabled: false }),
+        appRequest("/api/admin/models/x", { method: "PATCH", body: { isEnabled: false } }),
         segment({ id: "x" }),
       ),
       await patchUser(
-        jsonRequest("PATCH", `/api/admin/users/${admin.id}`, { banned: true }),
+        appRequest(`/api/admin/users/${admin.id}`, { method: "PATCH", body: { banned: true } }),
         segment({ id: admin.id }),
       ),
-      await listUsers(jsonRequest("GET", "/api/admin/users"), segment({})),
+      await listUsers(appRequest("/api/admin/users"), segment({})),
     ];
     expect(forbidden.map((response) => response.status)).toEqual([403, 403, 403, 403, 403]);
 
     setSessionActor(null);
-    const anonymous = await listModels(jsonRequest("GET", "/api/admin/models"), segment({}));
+    const anonymous = await listModels(appRequest("/api/admin/models"), segment({}));
     expect(anonymous.status).toBe(401);
   });
 });

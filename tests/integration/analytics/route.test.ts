@@ -5,6 +5,7 @@ import type { CreatorAnalytics } from "@/lib/analytics/types";
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { createActor } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 import { answer, conversation, createGptFor } from "./analytics-helpers";
 
@@ -70,9 +71,7 @@ beforeAll(async () => {
 });
 
 async function get(query: string): Promise<Response> {
-  return analyticsRoute(new Request(`http://localhost/api/creator/analytics${query}`), {
-    params: Promise.resolve({}),
-  });
+  return analyticsRoute(appRequest(`/api/creator/analytics${query}`), segment({}));
 }
 
 describe("[ANALYTICS]: GET /api/creator/analytics", () => {

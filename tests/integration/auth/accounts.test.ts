@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { AUTH_ATTEMPT_LIMIT } from "@/lib/auth/limits";
+import { SIGN_IN_ADDRESS_LIMIT } from "@/lib/auth/limits";
+import {
+  FAILURE_MEMORY_HOURS,
+  FIRST_DELAY_SECONDS,
+  FREE_FAILURES,
+  MAX_DELAY_SECONDS,
+} from "@/lib/auth/sign-in-throttle-rules";
 import { signUp } from "@/lib/auth/sign-up";
 import {
   ACCOUNT_SUSPENDED,
@@ -7,10 +13,20 @@ import {
   verifyCredentials,
 } from "@/lib/auth/verify-credentials";
 import { prisma } from "@/lib/db";
+import { expectAppError } from "../../support/app-error";
 
 const PASSWORD = "correct horse battery";
 let ipCounter = 0;
 const freshIp = () => `192.0.2.${++ipCounter}`;
+
+/** `count` wrong passwords for `email` from `ip`, each answered as an ordinary failure. */
+async function failSignIns(email: string, ip: string, count: number) {
+  for (let attempt = 0; attempt < count; attempt++) {
+    await expect(
+      verifyCredentials({ input: { email, password: `wrong-password-${attempt}` }, ip }),
+    ).rejects.toThrow(INVALID_CREDENTIALS);
+  }
+}
 
 describe("[AUTH]: email and password accounts", () => {
   it("stores an argon2id hash, never the password", async () => {
@@ -94,31 +110,108 @@ describe("[AUTH]: email and password accounts", () => {
     ).resolves.toMatchObject({ email: "dee@example.com" });
   });
 
-  it("locks an email after 7 failed attempts in 5 minutes, from any IP", async () => {
+  it("after 5 wrong passwords from one address, that address waits before its next try, even with the right password", async () => {
     await signUp({
       input: { name: "Eve", email: "eve@example.com", password: PASSWORD },
       ip: freshIp(),
     });
-    for (let attempt = 0; attempt < AUTH_ATTEMPT_LIMIT; attempt++) {
-      await expect(
-        verifyCredentials({
-          input: { email: "eve@example.com", password: "wrong-password" },
-          ip: freshIp(),
-        }),
-      ).rejects.toThrow(INVALID_CREDENTIALS);
-    }
-    // Even the right password is refused until the window passes.
-    await expect(
-      verifyCredentials({ input: { email: "eve@example.com", password: PASSWORD }, ip: freshIp() }),
-    ).rejects.toMatchObject({
-      code: "rate_limited",
-      message: expect.stringMatching(/Too many attempts/),
-    });
+    const attacker = freshIp();
+    await failSignIns("eve@example.com", attacker, FREE_FAILURES);
+    const refusal = await expectAppError(
+      verifyCredentials({ input: { email: "eve@example.com", password: PASSWORD }, ip: attacker }),
+      "rate_limited",
+    );
+    expect(refusal.message).toMatch(
+      /^Too many attempts\. Please wait (9|10) seconds and try again\.$/,
+    );
+    expect(refusal.retryAfterSeconds).toBeLessThanOrEqual(FIRST_DELAY_SECONDS);
   });
 
-  it("limits one IP across many emails", async () => {
+  it("cannot be turned into a lock-out: the owner signs in from their own address meanwhile", async () => {
+    await signUp({
+      input: { name: "Owen", email: "owen@example.com", password: PASSWORD },
+      ip: freshIp(),
+    });
+    const attacker = freshIp();
+    await failSignIns("owen@example.com", attacker, FREE_FAILURES);
+    await expectAppError(
+      verifyCredentials({ input: { email: "owen@example.com", password: "guess" }, ip: attacker }),
+      "rate_limited",
+    );
+    await expect(
+      verifyCredentials({
+        input: { email: "owen@example.com", password: PASSWORD },
+        ip: freshIp(),
+      }),
+    ).resolves.toMatchObject({ email: "owen@example.com" });
+  });
+
+  it("each failure after the wait doubles the next wait, up to 15 minutes", async () => {
+    await signUp({
+      input: { name: "Gus", email: "gus@example.com", password: PASSWORD },
+      ip: freshIp(),
+    });
     const ip = freshIp();
-    for (let attempt = 0; attempt < AUTH_ATTEMPT_LIMIT; attempt++) {
+    await failSignIns("gus@example.com", ip, FREE_FAILURES);
+    const waits: number[] = [];
+    for (let round = 0; round < 9; round++) {
+      // Let the current wait pass, then fail once more.
+      await prisma.signInThrottle.updateMany({
+        data: { lastFailureAt: new Date(Date.now() - MAX_DELAY_SECONDS * 1000 - 1000) },
+      });
+      await failSignIns("gus@example.com", ip, 1);
+      const refusal = await expectAppError(
+        verifyCredentials({ input: { email: "gus@example.com", password: "wrong-password" }, ip }),
+        "rate_limited",
+      );
+      waits.push(refusal.retryAfterSeconds ?? 0);
+    }
+    expect(waits.map((seconds) => Math.round(seconds / 10) * 10)).toEqual([
+      20, 40, 80, 160, 320, 640, 900, 900, 900,
+    ]);
+  });
+
+  it("a correct password starts the address from zero; failures a day old are forgotten", async () => {
+    await signUp({
+      input: { name: "Ida", email: "ida@example.com", password: PASSWORD },
+      ip: freshIp(),
+    });
+    const ip = freshIp();
+    await failSignIns("ida@example.com", ip, FREE_FAILURES - 1);
+    await verifyCredentials({ input: { email: "ida@example.com", password: PASSWORD }, ip });
+    await failSignIns("ida@example.com", ip, FREE_FAILURES - 1);
+    await expect(
+      verifyCredentials({ input: { email: "ida@example.com", password: PASSWORD }, ip }),
+    ).resolves.toMatchObject({ email: "ida@example.com" });
+
+    await failSignIns("ida@example.com", ip, FREE_FAILURES);
+    await prisma.signInThrottle.updateMany({
+      data: { lastFailureAt: new Date(Date.now() - (FAILURE_MEMORY_HOURS * 3600 + 60) * 1000) },
+    });
+    await failSignIns("ida@example.com", ip, FREE_FAILURES - 1);
+  });
+
+  it("a burst of concurrent guesses after the wait gets one try, not many", async () => {
+    await signUp({
+      input: { name: "Max", email: "max@example.com", password: PASSWORD },
+      ip: freshIp(),
+    });
+    const ip = freshIp();
+    await failSignIns("max@example.com", ip, FREE_FAILURES);
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () =>
+        verifyCredentials({ input: { email: "max@example.com", password: "wrong-password" }, ip }),
+      ),
+    );
+    // Still inside the first wait: every one of them is refused before the password is checked.
+    expect(results.map((result) => result.status === "rejected" && result.reason.code)).toEqual(
+      Array(6).fill("rate_limited"),
+    );
+  });
+
+  it("limits one address across many emails", async () => {
+    const ip = freshIp();
+    for (let attempt = 0; attempt < SIGN_IN_ADDRESS_LIMIT; attempt++) {
       await expect(
         verifyCredentials({
           input: { email: `probe${attempt}@example.com`, password: "whatever-pass" },

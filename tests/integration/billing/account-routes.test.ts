@@ -12,17 +12,10 @@ import { getChatLimits } from "@/lib/limits/chat-limits";
 import { type BillingHarness, startBillingHarness } from "../../support/billing";
 import { createActor } from "../../support/factories";
 import { expectLedgerBalanced } from "../../support/ledger";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
-
-const segment = { params: Promise.resolve({}) };
-const json = (url: string, method: string, body?: unknown) =>
-  new Request(`http://localhost${url}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
 
 let billing: BillingHarness;
 let admin: Actor;
@@ -56,10 +49,10 @@ async function pay(url: string): Promise<string> {
 describe("[BILLING]: Settings → Plan & billing's API", () => {
   it("GET /api/billing/account: 401 signed out; a user sees their own plan, usage, credits and the plans on offer", async () => {
     setSessionActor(null);
-    expect((await account(json("/api/billing/account", "GET"), segment)).status).toBe(401);
+    expect((await account(appRequest("/api/billing/account"), segment({}))).status).toBe(401);
     const user = await createActor();
     setSessionActor(user);
-    const response = await account(json("/api/billing/account", "GET"), segment);
+    const response = await account(appRequest("/api/billing/account"), segment({}));
     expect(response.status).toBe(200);
     const body = (await response.json()) as BillingAccount;
     expect(body).toMatchObject({
@@ -80,12 +73,12 @@ describe("[BILLING]: Settings → Plan & billing's API", () => {
       const sessionId = await pay(url);
       setSessionActor(user);
       const response = await confirm(
-        json("/api/billing/checkout/confirm", "POST", { sessionId }),
-        segment,
+        appRequest("/api/billing/checkout/confirm", { method: "POST", body: { sessionId } }),
+        segment({}),
       );
       expect(await response.json()).toEqual({ status: "complete", kind: "plan" });
       const body = (await (
-        await account(json("/api/billing/account", "GET"), segment)
+        await account(appRequest("/api/billing/account"), segment({}))
       ).json()) as BillingAccount;
       expect(body.plan.name).toBe("Plus");
       expect(body.subscription).toMatchObject({ status: "ACTIVE", cancelAtPeriodEnd: false });
@@ -95,8 +88,11 @@ describe("[BILLING]: Settings → Plan & billing's API", () => {
       const packSession = await pay(pack.url);
       for (let i = 0; i < 2; i++) {
         await confirm(
-          json("/api/billing/checkout/confirm", "POST", { sessionId: packSession }),
-          segment,
+          appRequest("/api/billing/checkout/confirm", {
+            method: "POST",
+            body: { sessionId: packSession },
+          }),
+          segment({}),
         );
       }
       await billing.fake.deliverHeld();
@@ -116,20 +112,23 @@ describe("[BILLING]: Settings → Plan & billing's API", () => {
     const sessionId = url.split("/").at(-1) ?? "";
     setSessionActor(await createActor());
     const stranger = await confirm(
-      json("/api/billing/checkout/confirm", "POST", { sessionId }),
-      segment,
+      appRequest("/api/billing/checkout/confirm", { method: "POST", body: { sessionId } }),
+      segment({}),
     );
     expect(stranger.status).toBe(404);
     setSessionActor(owner);
     const open = await confirm(
-      json("/api/billing/checkout/confirm", "POST", { sessionId }),
-      segment,
+      appRequest("/api/billing/checkout/confirm", { method: "POST", body: { sessionId } }),
+      segment({}),
     );
     expect(await open.json()).toEqual({ status: "open", kind: "credits" });
     expect(await prisma.creditBalance.findUnique({ where: { userId: owner.id } })).toBeNull();
     const missing = await confirm(
-      json("/api/billing/checkout/confirm", "POST", { sessionId: "cs_nope" }),
-      segment,
+      appRequest("/api/billing/checkout/confirm", {
+        method: "POST",
+        body: { sessionId: "cs_nope" },
+      }),
+      segment({}),
     );
     expect(missing.status).toBe(404);
   });
@@ -138,18 +137,21 @@ describe("[BILLING]: Settings → Plan & billing's API", () => {
 describe("[BILLING]: Admin → Billing's settings API", () => {
   it("only admins read or change the credit price, the packs and the grace period", async () => {
     setSessionActor(null);
-    expect((await getSettings(json("/api/admin/billing/settings", "GET"), segment)).status).toBe(
+    expect((await getSettings(appRequest("/api/admin/billing/settings"), segment({}))).status).toBe(
       401,
     );
     setSessionActor(await createActor());
-    const put = json("/api/admin/billing/settings", "PUT", {
-      creditPricePercent: 150,
-      creditPacks: ["5"],
-      pastDueGraceDays: 3,
+    const put = appRequest("/api/admin/billing/settings", {
+      method: "PUT",
+      body: {
+        creditPricePercent: 150,
+        creditPacks: ["5"],
+        pastDueGraceDays: 3,
+      },
     });
-    expect((await putSettings(put, segment)).status).toBe(403);
+    expect((await putSettings(put, segment({}))).status).toBe(403);
     setSessionActor(admin);
-    const read = await getSettings(json("/api/admin/billing/settings", "GET"), segment);
+    const read = await getSettings(appRequest("/api/admin/billing/settings"), segment({}));
     expect(await read.json()).toEqual({
       settings: {
         creditPricePercent: 130,
@@ -162,12 +164,15 @@ describe("[BILLING]: Admin → Billing's settings API", () => {
   it("each bad value is refused at its field and nothing is saved; a good save applies to the next message", async () => {
     setSessionActor(admin);
     const bad = await putSettings(
-      json("/api/admin/billing/settings", "PUT", {
-        creditPricePercent: 90,
-        creditPacks: ["5", "0.10", "abc"],
-        pastDueGraceDays: 61,
+      appRequest("/api/admin/billing/settings", {
+        method: "PUT",
+        body: {
+          creditPricePercent: 90,
+          creditPacks: ["5", "0.10", "abc"],
+          pastDueGraceDays: 61,
+        },
       }),
-      segment,
+      segment({}),
     );
     expect(bad.status).toBe(400);
     const { error } = await bad.json();
@@ -180,12 +185,15 @@ describe("[BILLING]: Admin → Billing's settings API", () => {
     expect((await getChatLimits()).creditPricePercent).toBe(130);
 
     const good = await putSettings(
-      json("/api/admin/billing/settings", "PUT", {
-        creditPricePercent: "150",
-        creditPacks: ["$20", "5", "5"],
-        pastDueGraceDays: "3",
+      appRequest("/api/admin/billing/settings", {
+        method: "PUT",
+        body: {
+          creditPricePercent: "150",
+          creditPacks: ["$20", "5", "5"],
+          pastDueGraceDays: "3",
+        },
       }),
-      segment,
+      segment({}),
     );
     expect(await good.json()).toEqual({
       settings: { creditPricePercent: 150, creditPacks: ["5.00", "20.00"], pastDueGraceDays: 3 },

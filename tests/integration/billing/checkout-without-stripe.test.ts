@@ -4,17 +4,10 @@ import { POST as portal } from "@/app/api/billing/portal/route";
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { createActor } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
-
-const segment = { params: Promise.resolve({}) };
-const post = (body?: unknown) =>
-  new Request("http://localhost/api/billing/checkout", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
 
 let user: Actor;
 
@@ -25,23 +18,54 @@ beforeAll(async () => {
 describe("checkout and portal without Stripe", () => {
   it("need a signed-in user", async () => {
     setSessionActor(null);
-    expect((await checkout(post({ planId: "free" }), segment)).status).toBe(401);
-    expect((await portal(post(), segment)).status).toBe(401);
+    expect(
+      (
+        await checkout(
+          appRequest("/api/billing/checkout", { method: "POST", body: { planId: "free" } }),
+          segment({}),
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (await portal(appRequest("/api/billing/portal", { method: "POST" }), segment({}))).status,
+    ).toBe(401);
   });
 
   it("say billing is not set up, and create no Stripe customer", async () => {
     setSessionActor(user);
-    const plan = await checkout(post({ planId: "free", interval: "month" }), segment);
+    const plan = await checkout(
+      appRequest("/api/billing/checkout", {
+        method: "POST",
+        body: { planId: "free", interval: "month" },
+      }),
+      segment({}),
+    );
     expect(plan.status).toBe(404);
     expect((await plan.json()).error.message).toBe("Billing is not set up on this instance.");
-    expect((await checkout(post({ packCents: 500 }), segment)).status).toBe(404);
-    expect((await portal(post(), segment)).status).toBe(404);
+    expect(
+      (
+        await checkout(
+          appRequest("/api/billing/checkout", { method: "POST", body: { packCents: 500 } }),
+          segment({}),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await portal(appRequest("/api/billing/portal", { method: "POST" }), segment({}))).status,
+    ).toBe(404);
     const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.stripeCustomerId).toBeNull();
   });
 
   it("refuse a body that names neither a plan nor a credit pack", async () => {
     setSessionActor(user);
-    expect((await checkout(post({ packCents: -5 }), segment)).status).toBe(400);
+    expect(
+      (
+        await checkout(
+          appRequest("/api/billing/checkout", { method: "POST", body: { packCents: -5 } }),
+          segment({}),
+        )
+      ).status,
+    ).toBe(400);
   });
 });

@@ -18,6 +18,7 @@ import { accountEntrySum } from "@/lib/ledger/queries";
 import { type BillingHarness, payCheckout, startBillingHarness } from "../../support/billing";
 import { createActor } from "../../support/factories";
 import { expectLedgerBalanced } from "../../support/ledger";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
@@ -80,9 +81,7 @@ async function chargeOf(subscriptionId: string): Promise<string> {
 }
 
 async function callRoute(query = ""): Promise<Response> {
-  return overviewRoute(new Request(`http://localhost/api/admin/billing/overview${query}`), {
-    params: Promise.resolve({}),
-  });
+  return overviewRoute(appRequest(`/api/admin/billing/overview${query}`), segment({}));
 }
 
 describe("[BILLING]: the admin billing overview before anyone pays", () => {

@@ -5,17 +5,10 @@ import { GET as listPlans } from "@/app/api/billing/plans/route";
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { createActor } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
-
-const segment = <T>(params: T) => ({ params: Promise.resolve(params) });
-const request = (method: string, body?: unknown) =>
-  new Request("http://localhost/api/admin/billing/plans", {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
 
 const freePlanInput = {
   name: "Free",
@@ -41,7 +34,7 @@ beforeAll(async () => {
 describe("plans without Stripe (billing off)", () => {
   it("offers the Free plan alone, created by the migration with the instance's daily allowance", async () => {
     setSessionActor(null);
-    const response = await listPlans(request("GET"), segment({}));
+    const response = await listPlans(appRequest("/api/admin/billing/plans"), segment({}));
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.isBillingEnabled).toBe(false);
@@ -51,17 +44,32 @@ describe("plans without Stripe (billing off)", () => {
 
   it("lets an admin change the Free plan's allowances, and only an admin", async () => {
     setSessionActor(user);
-    expect((await putPlan(request("PUT", freePlanInput), segment({ id: "free" }))).status).toBe(
-      403,
-    );
+    expect(
+      (
+        await putPlan(
+          appRequest("/api/admin/billing/plans", { method: "PUT", body: freePlanInput }),
+          segment({ id: "free" }),
+        )
+      ).status,
+    ).toBe(403);
     setSessionActor(null);
-    expect((await putPlan(request("PUT", freePlanInput), segment({ id: "free" }))).status).toBe(
+    expect(
+      (
+        await putPlan(
+          appRequest("/api/admin/billing/plans", { method: "PUT", body: freePlanInput }),
+          segment({ id: "free" }),
+        )
+      ).status,
+    ).toBe(401);
+    expect((await listAdminPlans(appRequest("/api/admin/billing/plans"), segment({}))).status).toBe(
       401,
     );
-    expect((await listAdminPlans(request("GET"), segment({}))).status).toBe(401);
 
     setSessionActor(admin);
-    const response = await putPlan(request("PUT", freePlanInput), segment({ id: "free" }));
+    const response = await putPlan(
+      appRequest("/api/admin/billing/plans", { method: "PUT", body: freePlanInput }),
+      segment({ id: "free" }),
+    );
     expect(response.status).toBe(200);
     expect((await response.json()).plan).toMatchObject({
       dailyMessages: 40,
@@ -75,7 +83,10 @@ describe("plans without Stripe (billing off)", () => {
   it("refuses a price, archiving or premium models for the Free plan, with the field that is wrong", async () => {
     setSessionActor(admin);
     const priced = await putPlan(
-      request("PUT", { ...freePlanInput, monthlyPrice: "5" }),
+      appRequest("/api/admin/billing/plans", {
+        method: "PUT",
+        body: { ...freePlanInput, monthlyPrice: "5" },
+      }),
       segment({ id: "free" }),
     );
     expect(priced.status).toBe(400);
@@ -83,13 +94,19 @@ describe("plans without Stripe (billing off)", () => {
       "The Free plan is always free.",
     ]);
     const archived = await putPlan(
-      request("PUT", { ...freePlanInput, isArchived: true }),
+      appRequest("/api/admin/billing/plans", {
+        method: "PUT",
+        body: { ...freePlanInput, isArchived: true },
+      }),
       segment({ id: "free" }),
     );
     expect(archived.status).toBe(400);
     expect((await archived.json()).error.fieldErrors.isArchived).toBeDefined();
     const premium = await putPlan(
-      request("PUT", { ...freePlanInput, allowsPremiumModels: true }),
+      appRequest("/api/admin/billing/plans", {
+        method: "PUT",
+        body: { ...freePlanInput, allowsPremiumModels: true },
+      }),
       segment({ id: "free" }),
     );
     expect(premium.status).toBe(400);
@@ -101,7 +118,10 @@ describe("plans without Stripe (billing off)", () => {
   it("refuses a paid plan until Stripe is configured, writing nothing", async () => {
     setSessionActor(admin);
     const response = await createPlan(
-      request("POST", { ...freePlanInput, name: "Pro", monthlyPrice: "20" }),
+      appRequest("/api/admin/billing/plans", {
+        method: "POST",
+        body: { ...freePlanInput, name: "Pro", monthlyPrice: "20" },
+      }),
       segment({}),
     );
     expect(response.status).toBe(400);
@@ -112,11 +132,14 @@ describe("plans without Stripe (billing off)", () => {
   it("reads prices in dollars and refuses fractions of a cent or nonsense", async () => {
     setSessionActor(admin);
     const response = await createPlan(
-      request("POST", {
-        ...freePlanInput,
-        name: "Pro",
-        monthlyPrice: "19.999",
-        dailyMessages: "x",
+      appRequest("/api/admin/billing/plans", {
+        method: "POST",
+        body: {
+          ...freePlanInput,
+          name: "Pro",
+          monthlyPrice: "19.999",
+          dailyMessages: "x",
+        },
       }),
       segment({}),
     );

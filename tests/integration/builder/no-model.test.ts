@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { createGpt } from "@/lib/gpts/create-gpt";
 import { createActor } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
@@ -20,12 +21,11 @@ describe("[BUILDER]: the Create tab without a model", () => {
   it("answers 503 with an explanation, and saves nothing", async () => {
     const gpt = await createGpt({ actor: owner, input: { name: "No model yet" } });
     const response = await turnRoute(
-      new Request(`http://localhost/api/gpts/${gpt.id}/builder`, {
+      appRequest(`/api/gpts/${gpt.id}/builder`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ message: "Make a hiking GPT", revision: gpt.revision }),
+        body: { message: "Make a hiking GPT", revision: gpt.revision },
       }),
-      { params: Promise.resolve({ id: gpt.id }) },
+      segment({ id: gpt.id }),
     );
     expect(response.status).toBe(503);
     const body = await response.json();

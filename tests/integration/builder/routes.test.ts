@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db";
 import { createGpt } from "@/lib/gpts/create-gpt";
 import { type FakeOpenAI, startFakeOpenAI } from "../../fixtures/fake-openai/server";
 import { createActor, createFakeModel } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
@@ -23,22 +24,16 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => setSessionActor(owner));
 
-function jsonRequest(method: string, url: string, body?: unknown) {
-  return new Request(`http://localhost${url}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-const segment = <T>(params: T) => ({ params: Promise.resolve(params) });
-
 async function postTurn(gptId: string, body: unknown) {
-  return turnRoute(jsonRequest("POST", `/api/gpts/${gptId}/builder`, body), segment({ id: gptId }));
+  return turnRoute(
+    appRequest(`/api/gpts/${gptId}/builder`, { method: "POST", body }),
+    segment({ id: gptId }),
+  );
 }
 
 async function postChange(gptId: string, changeId: string, body: unknown) {
   return changeRoute(
-    jsonRequest("POST", `/api/gpts/${gptId}/builder/changes/${changeId}`, body),
+    appRequest(`/api/gpts/${gptId}/builder/changes/${changeId}`, { method: "POST", body }),
     segment({ id: gptId, changeId }),
   );
 }
@@ -55,13 +50,13 @@ describe("[BUILDER]: builder API routes", () => {
     await response.text();
 
     let history = await historyRoute(
-      jsonRequest("GET", `/api/gpts/${gpt.id}/builder`),
+      appRequest(`/api/gpts/${gpt.id}/builder`),
       segment({ id: gpt.id }),
     ).then((r) => r.json());
     for (let i = 0; history.messages.length < 2 && i < 100; i++) {
       await new Promise((resolve) => setTimeout(resolve, 25));
       history = await historyRoute(
-        jsonRequest("GET", `/api/gpts/${gpt.id}/builder`),
+        appRequest(`/api/gpts/${gpt.id}/builder`),
         segment({ id: gpt.id }),
       ).then((r) => r.json());
     }
@@ -95,7 +90,7 @@ describe("[BUILDER]: builder API routes", () => {
     });
     setSessionActor(stranger);
     const history = await historyRoute(
-      jsonRequest("GET", `/api/gpts/${gpt.id}/builder`),
+      appRequest(`/api/gpts/${gpt.id}/builder`),
       segment({ id: gpt.id }),
     );
     expect(history.status).toBe(404);
@@ -119,10 +114,7 @@ describe("[BUILDER]: builder API routes", () => {
 
   it("answers 401 when signed out", async () => {
     setSessionActor(null);
-    const response = await historyRoute(
-      jsonRequest("GET", "/api/gpts/x/builder"),
-      segment({ id: "x" }),
-    );
+    const response = await historyRoute(appRequest("/api/gpts/x/builder"), segment({ id: "x" }));
     expect(response.status).toBe(401);
   });
 });

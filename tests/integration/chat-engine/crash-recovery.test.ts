@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/session";
 import { RECOVERED_MESSAGE } from "@/lib/chat/engine/recover-answers";
 import { textOf } from "@/lib/chat/schemas";
 import { database, prisma, setDatabaseForTests } from "@/lib/db";
@@ -16,7 +15,13 @@ import {
   startAppProcess,
   TEST_AUTH_SECRET,
 } from "../../support/app-process";
-import { createActor, createFakeModel, createPublishedGpt } from "../../support/factories";
+import {
+  createActor,
+  createFakeModel,
+  createPublishedGpt,
+  createSignedInActor,
+  type SignedInActor,
+} from "../../support/factories";
 import { postgresUrlOf } from "../../support/postgres-url";
 import { sessionCookie } from "../../support/session-cookie";
 
@@ -31,7 +36,7 @@ let fake: FakeOpenAI;
 let dataDir: string;
 let appEnv: Record<string, string>;
 const logFile = path.join(os.tmpdir(), `atelier-crash-recovery-${process.pid}.log`);
-let users: Actor[];
+let users: SignedInActor[];
 let gptId: string;
 let memoryDb: Database;
 
@@ -55,7 +60,7 @@ beforeAll(async () => {
   await createFakeModel(fake.url);
   const owner = await createActor();
   gptId = (await createPublishedGpt(owner)).id;
-  users = [await createActor(), await createActor(), await createActor()];
+  users = [await createSignedInActor(), await createSignedInActor(), await createSignedInActor()];
   if (seeded) {
     await seeded.close();
     setDatabaseForTests(memoryDb);
@@ -68,11 +73,12 @@ afterAll(async () => {
 });
 
 /** Starts an answer and reads until `words` words of it arrived; the stream stays open. */
-async function startAnswer(app: AppProcess, user: Actor, words: number) {
+async function startAnswer(app: AppProcess, user: SignedInActor, words: number) {
   const response = await fetch(`${app.url}/api/chat`, {
     method: "POST",
     headers: {
       "content-type": "application/json",
+      origin: app.url,
       cookie: await sessionCookie(user, TEST_AUTH_SECRET),
     },
     body: JSON.stringify({ gptId, message: { text: "[[scenario:slowStream]] a long story" } }),

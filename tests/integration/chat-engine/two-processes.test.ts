@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/session";
 import { textOf } from "@/lib/chat/schemas";
 import { prisma } from "@/lib/db";
 import { createGptAction } from "@/lib/gpt-actions/create-gpt-action";
@@ -9,10 +8,11 @@ import { createFakeApiServer, FAKE_API_KEY, type FakeApi } from "../../fixtures/
 import { type FakeOpenAI, startFakeOpenAI } from "../../fixtures/fake-openai/server";
 import { type AppProcess, TEST_AUTH_SECRET } from "../../support/app-process";
 import {
-  createActor,
   createFakeModel,
   createPublishedGpt,
+  createSignedInActor,
   ensureBuilderProfile,
+  type SignedInActor,
   setChatLimitSettings,
 } from "../../support/factories";
 import { type RoundRobinProxy, startRoundRobinProxy } from "../../support/round-robin-proxy";
@@ -27,7 +27,7 @@ let fake: FakeOpenAI;
 let api: FakeApi;
 let cluster: TwoProcesses;
 let proxy: RoundRobinProxy;
-let owner: Actor;
+let owner: SignedInActor;
 let gptId: string;
 
 beforeAll(async () => {
@@ -42,7 +42,7 @@ beforeAll(async () => {
     create: { id: 1, egressAllowlist: [new URL(api.url).host] },
     update: { egressAllowlist: [new URL(api.url).host] },
   });
-  owner = await createActor();
+  owner = await createSignedInActor();
   gptId = (await createPublishedGpt(owner)).id;
   // Two messages in a burst per user: every test here sends at most two per user, but three in
   // the limits test. Set before the processes start, so neither holds older settings.
@@ -57,11 +57,12 @@ afterAll(async () => {
   await Promise.all([fake?.close(), api?.close()]);
 });
 
-async function post(url: string, actor: Actor, body: unknown) {
+async function post(url: string, actor: SignedInActor, body: unknown) {
   return fetch(url, {
     method: "POST",
     headers: {
       "content-type": "application/json",
+      origin: new URL(url).origin,
       cookie: await sessionCookie(actor, TEST_AUTH_SECRET),
     },
     body: JSON.stringify(body),
@@ -95,7 +96,7 @@ function servedBy(app: AppProcess) {
 
 describe("[CHAT ENGINE]: two app processes on one PostgreSQL", () => {
   it("a consent prompt answered through one process releases the call held in the other", async () => {
-    const user = await createActor();
+    const user = await createSignedInActor();
     const actionGpt = await createGpt({
       actor: owner,
       input: { name: "Weather", instructions: "Use the tools.", capabilities: ["actions"] },
@@ -167,7 +168,7 @@ describe("[CHAT ENGINE]: two app processes on one PostgreSQL", () => {
   });
 
   it("limits are global: a user's burst is shared by both processes", async () => {
-    const user = await createActor();
+    const user = await createSignedInActor();
     const statuses: number[] = [];
     for (const app of [cluster.a, cluster.b, cluster.a]) {
       const response = await post(`${app.url}/api/chat`, user, {
@@ -182,7 +183,7 @@ describe("[CHAT ENGINE]: two app processes on one PostgreSQL", () => {
   });
 
   it("stop and resume work from the other process, and a restart there never touches the live answer", async () => {
-    const user = await createActor();
+    const user = await createSignedInActor();
     const slow = { gptId, message: { text: "[[scenario:slowStream]] tell me" } };
     const first = await post(`${cluster.a.url}/api/chat`, user, slow);
     const conversationId = first.headers.get("x-conversation-id")!;

@@ -4,8 +4,9 @@ import type { Actor } from "@/lib/auth/session";
 import { listConversationPage } from "@/lib/chat/conversation-page";
 import { prisma } from "@/lib/db";
 import { createActor, createPublishedGpt } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
-import { createConversation, jsonRequest, segment } from "./share-helpers";
+import { createConversation } from "./share-helpers";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
@@ -58,8 +59,7 @@ describe("[CHAT]: conversation search and paging", () => {
   });
 
   it("GET /api/conversations searches and pages, rejects a bad cursor, and needs a session", async () => {
-    const get = (query: string) =>
-      listRoute(jsonRequest("GET", `/api/conversations${query}`), segment({}));
+    const get = (query: string) => listRoute(appRequest(`/api/conversations${query}`), segment({}));
     const page = await (await get("?q=PARIS&limit=2")).json();
     expect(titlesOf(page)).toEqual(["paris again", "Budget for PARIS"]);
     const next = await (await get(`?q=PARIS&limit=2&cursor=${page.nextCursor}`)).json();

@@ -11,6 +11,7 @@ import { createGpt } from "@/lib/gpts/create-gpt";
 import { type FakeOpenAI, startFakeOpenAI } from "../../fixtures/fake-openai/server";
 import { expectAppError } from "../../support/app-error";
 import { createActor, createFakeModel, createPublishedGpt } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
@@ -262,8 +263,8 @@ describe("[CHAT]: the @mention list", () => {
 
   it("[AUTH] GET /api/chat/mentionable needs a signed-in user", async () => {
     const { user, gptB } = await twoGpts();
-    const request = () => new Request("http://test/api/chat/mentionable?q=Bravo");
-    const params = { params: Promise.resolve({}) };
+    const request = () => appRequest("/api/chat/mentionable?q=Bravo");
+    const params = segment({});
     expect((await mentionableRoute(request(), params)).status).toBe(401);
     setSessionActor(user);
     const response = await mentionableRoute(request(), params);

@@ -8,8 +8,8 @@ import { unpinGpt } from "@/lib/chat/pins/unpin-gpt";
 import { prisma } from "@/lib/db";
 import { createGpt } from "@/lib/gpts/create-gpt";
 import { createActor, createPublishedGpt } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
-import { jsonRequest, segment } from "./share-helpers";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
@@ -76,16 +76,22 @@ describe("[CHAT]: pinned GPTs", () => {
 describe("[CHAT]: pinned GPT routes", () => {
   it("GET, POST and DELETE need a signed-in user", async () => {
     setSessionActor(null);
-    expect((await listRoute(jsonRequest("GET", "/api/me/pinned-gpts"), segment({}))).status).toBe(
-      401,
-    );
+    expect((await listRoute(appRequest("/api/me/pinned-gpts"), segment({}))).status).toBe(401);
     expect(
-      (await pinRoute(jsonRequest("POST", "/api/me/pinned-gpts", { gptId: "x" }), segment({})))
-        .status,
+      (
+        await pinRoute(
+          appRequest("/api/me/pinned-gpts", { method: "POST", body: { gptId: "x" } }),
+          segment({}),
+        )
+      ).status,
     ).toBe(401);
     expect(
-      (await unpinRoute(jsonRequest("DELETE", "/api/me/pinned-gpts/x"), segment({ gptId: "x" })))
-        .status,
+      (
+        await unpinRoute(
+          appRequest("/api/me/pinned-gpts/x", { method: "DELETE" }),
+          segment({ gptId: "x" }),
+        )
+      ).status,
     ).toBe(401);
   });
 
@@ -93,35 +99,36 @@ describe("[CHAT]: pinned GPT routes", () => {
     const gpt = await createPublishedGpt(owner, { name: "Route Pin" });
     const draft = await createGpt({ actor: owner, input: { name: "Hidden draft" } });
     const pinned = await pinRoute(
-      jsonRequest("POST", "/api/me/pinned-gpts", { gptId: gpt.id }),
+      appRequest("/api/me/pinned-gpts", { method: "POST", body: { gptId: gpt.id } }),
       segment({}),
     );
     expect(pinned.status).toBe(200);
     expect((await pinned.json()).pinnedGpt.name).toBe("Route Pin");
     const refused = await pinRoute(
-      jsonRequest("POST", "/api/me/pinned-gpts", { gptId: draft.id }),
+      appRequest("/api/me/pinned-gpts", { method: "POST", body: { gptId: draft.id } }),
       segment({}),
     );
     expect(refused.status).toBe(404);
-    const invalid = await pinRoute(jsonRequest("POST", "/api/me/pinned-gpts", {}), segment({}));
+    const invalid = await pinRoute(
+      appRequest("/api/me/pinned-gpts", { method: "POST", body: {} }),
+      segment({}),
+    );
     expect(invalid.status).toBe(400);
 
-    const listed = await (
-      await listRoute(jsonRequest("GET", "/api/me/pinned-gpts"), segment({}))
-    ).json();
+    const listed = await (await listRoute(appRequest("/api/me/pinned-gpts"), segment({}))).json();
     expect(listed.pinnedGpts.map((tile: { gptId: string }) => tile.gptId)).toContain(gpt.id);
 
     // The owner of the GPT cannot remove the user's pin: DELETE only touches the caller's pins.
     setSessionActor(owner);
     await unpinRoute(
-      jsonRequest("DELETE", `/api/me/pinned-gpts/${gpt.id}`),
+      appRequest(`/api/me/pinned-gpts/${gpt.id}`, { method: "DELETE" }),
       segment({ gptId: gpt.id }),
     );
     expect(await names(user)).toContain("Route Pin");
 
     setSessionActor(user);
     const removed = await unpinRoute(
-      jsonRequest("DELETE", `/api/me/pinned-gpts/${gpt.id}`),
+      appRequest(`/api/me/pinned-gpts/${gpt.id}`, { method: "DELETE" }),
       segment({ gptId: gpt.id }),
     );
     expect(removed.status).toBe(200);

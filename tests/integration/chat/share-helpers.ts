@@ -48,13 +48,3 @@ export async function addMessage(
     },
   });
 }
-
-export function jsonRequest(method: string, url: string, body?: unknown) {
-  return new Request(`http://localhost${url}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-export const segment = <T>(params: T) => ({ params: Promise.resolve(params) });

@@ -9,8 +9,9 @@ import { createShare } from "@/lib/chat/share/create-share";
 import { getSharedConversation, listMyShares } from "@/lib/chat/share/share-queries";
 import { prisma } from "@/lib/db";
 import { createActor, createPublishedGpt } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
-import { addMessage, createConversation, jsonRequest, segment } from "./share-helpers";
+import { addMessage, createConversation } from "./share-helpers";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
@@ -69,7 +70,7 @@ describe("[CHAT]: sharing a conversation", () => {
     const { token } = await createShare({ actor: user, conversationId: conversation.id });
     setSessionActor(user);
     const revoked = await revokeRoute(
-      jsonRequest("DELETE", `/api/conversations/${conversation.id}/share`),
+      appRequest(`/api/conversations/${conversation.id}/share`, { method: "DELETE" }),
       segment({ id: conversation.id }),
     );
     expect(revoked.status).toBe(200);
@@ -225,7 +226,7 @@ describe("[CHAT]: share routes authorization", () => {
       const handler =
         method === "GET" ? shareStatusRoute : method === "POST" ? shareRoute : revokeRoute;
       return handler(
-        jsonRequest(method, `/api/conversations/${conversation.id}/share`),
+        appRequest(`/api/conversations/${conversation.id}/share`, { method }),
         segment({ id: conversation.id }),
       );
     };
@@ -263,7 +264,7 @@ describe("[CHAT]: share routes authorization", () => {
     await addMessage(preview.id, "USER", "Draft");
     setSessionActor(owner);
     const response = await shareRoute(
-      jsonRequest("POST", `/api/conversations/${preview.id}/share`),
+      appRequest(`/api/conversations/${preview.id}/share`, { method: "POST" }),
       segment({ id: preview.id }),
     );
     expect(response.status).toBe(400);

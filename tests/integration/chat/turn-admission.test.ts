@@ -13,13 +13,13 @@ import {
   createPublishedGpt,
   setChatLimitSettings,
 } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
 let fake: FakeOpenAI;
 let gptId: string;
-const segment = { params: Promise.resolve({}) };
 
 beforeAll(async () => {
   fake = await startFakeOpenAI({ slowMs: 30 });
@@ -42,12 +42,8 @@ afterEach(async () => {
 function post(actor: Actor, text: string) {
   setSessionActor(actor);
   return chatRoute(
-    new Request("http://localhost/api/chat", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ gptId, message: { text } }),
-    }),
-    segment,
+    appRequest("/api/chat", { method: "POST", body: { gptId, message: { text } } }),
+    segment({}),
   );
 }
 

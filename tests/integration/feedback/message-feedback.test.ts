@@ -13,6 +13,7 @@ import { setMessageFeedbackSchema } from "@/lib/feedback/schemas";
 import { setMessageFeedback } from "@/lib/feedback/set-message-feedback";
 import { expectAppError } from "../../support/app-error";
 import { createActor, createPublishedGpt } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
@@ -151,29 +152,29 @@ describe("[FEEDBACK]: thumbs on an answer", () => {
     const { answer } = await chatWithAnswer(user);
     setSessionActor(user);
     const response = await putFeedbackRoute(
-      new Request("http://test", {
+      appRequest(`/api/messages/${answer.id}/feedback`, {
         method: "PUT",
-        body: JSON.stringify({ rating: "DOWN", comment: "x".repeat(1001) }),
+        body: { rating: "DOWN", comment: "x".repeat(1001) },
       }),
-      { params: Promise.resolve({ id: answer.id }) },
+      segment({ id: answer.id }),
     );
     expect(response.status).toBe(400);
     const { error } = await response.json();
     expect(error.fieldErrors.comment).toEqual(["Comments are limited to 1,000 characters."]);
     const bad = await putFeedbackRoute(
-      new Request("http://test", { method: "PUT", body: JSON.stringify({ rating: "MEH" }) }),
-      { params: Promise.resolve({ id: answer.id }) },
+      appRequest(`/api/messages/${answer.id}/feedback`, { method: "PUT", body: { rating: "MEH" } }),
+      segment({ id: answer.id }),
     );
     expect((await bad.json()).error.fieldErrors.rating).toEqual([
       "Choose thumbs up or thumbs down.",
     ]);
     expect(await prisma.messageFeedback.count({ where: { messageId: answer.id } })).toBe(0);
     const ok = await putFeedbackRoute(
-      new Request("http://test", {
+      appRequest(`/api/messages/${answer.id}/feedback`, {
         method: "PUT",
-        body: JSON.stringify({ rating: "DOWN", comment: "y".repeat(1000) }),
+        body: { rating: "DOWN", comment: "y".repeat(1000) },
       }),
-      { params: Promise.resolve({ id: answer.id }) },
+      segment({ id: answer.id }),
     );
     expect(ok.status).toBe(200);
   });
@@ -209,13 +210,20 @@ describe("[FEEDBACK]: route authorization", () => {
     const user = await createActor();
     const stranger = await createActor();
     const { answer } = await chatWithAnswer(user);
-    const params = { params: Promise.resolve({ id: answer.id }) };
+    const params = segment({ id: answer.id });
     const put = () =>
       putFeedbackRoute(
-        new Request("http://test", { method: "PUT", body: JSON.stringify({ rating: "UP" }) }),
+        appRequest(`/api/messages/${answer.id}/feedback`, {
+          method: "PUT",
+          body: { rating: "UP" },
+        }),
         params,
       );
-    const del = () => deleteFeedbackRoute(new Request("http://test", { method: "DELETE" }), params);
+    const del = () =>
+      deleteFeedbackRoute(
+        appRequest(`/api/messages/${answer.id}/feedback`, { method: "DELETE" }),
+        params,
+      );
     expect((await put()).status).toBe(401);
     expect((await del()).status).toBe(401);
     setSessionActor(stranger);
@@ -235,7 +243,7 @@ describe("[FEEDBACK]: route authorization", () => {
     const user = await createActor();
     const { owner, gpt } = await chatWithAnswer(user);
     const get = () =>
-      gptFeedbackRoute(new Request("http://test"), { params: Promise.resolve({ id: gpt.id }) });
+      gptFeedbackRoute(appRequest(`/api/gpts/${gpt.id}/feedback`), segment({ id: gpt.id }));
     expect((await get()).status).toBe(401);
     setSessionActor(user);
     expect((await get()).status).toBe(404);

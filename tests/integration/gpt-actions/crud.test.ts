@@ -24,6 +24,7 @@ import { updateGptAction } from "@/lib/gpt-actions/update-gpt-action";
 import type { FakeApi } from "../../fixtures/fake-api/server";
 import { expectAppError } from "../../support/app-error";
 import { createActor } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 import {
   allowlist,
@@ -31,8 +32,6 @@ import {
   createApiKeyAction,
   FAKE_API_KEY,
   fakeApiDocument,
-  jsonRequest,
-  segment,
   startFakeApi,
   tinyDocument,
 } from "./helpers";
@@ -151,8 +150,11 @@ describe("[ACTIONS]: previewing an OpenAPI document", () => {
   it("[ACTIONS]: a document imported by URL through the route is the same document, fetched through the guard", async () => {
     const gpt = await createActionGpt(owner);
     const response = await previewRoute(
-      jsonRequest(`/api/gpts/${gpt.id}/actions/preview`, "POST", {
-        url: `${api.url}/openapi.json`,
+      appRequest(`/api/gpts/${gpt.id}/actions/preview`, {
+        method: "POST",
+        body: {
+          url: `${api.url}/openapi.json`,
+        },
       }),
       segment({ id: gpt.id }),
     );
@@ -243,10 +245,13 @@ describe("[ACTIONS]: saving actions", () => {
   it("[ACTIONS]: an API key is sealed: no response or listing ever contains it, they only say it is set", async () => {
     const gpt = await createActionGpt(owner);
     const created = await createActionRoute(
-      jsonRequest(`/api/gpts/${gpt.id}/actions`, "POST", {
-        kind: "openapi",
-        schemaText: await fakeApiDocument(api),
-        auth: { kind: "api_key", placement: "header", name: "X-Api-Key", secret: FAKE_API_KEY },
+      appRequest(`/api/gpts/${gpt.id}/actions`, {
+        method: "POST",
+        body: {
+          kind: "openapi",
+          schemaText: await fakeApiDocument(api),
+          auth: { kind: "api_key", placement: "header", name: "X-Api-Key", secret: FAKE_API_KEY },
+        },
       }),
       segment({ id: gpt.id }),
     );
@@ -262,7 +267,7 @@ describe("[ACTIONS]: saving actions", () => {
     expect(action.serverUrl).toBe(api.url);
 
     const listed = await listActionsRoute(
-      jsonRequest(`/api/gpts/${gpt.id}/actions`, "GET"),
+      appRequest(`/api/gpts/${gpt.id}/actions`),
       segment({ id: gpt.id }),
     );
     const list = (await bodyOf(listed)) as {
@@ -290,9 +295,12 @@ describe("[ACTIONS]: saving actions", () => {
     const before = await prisma.gptAction.findUniqueOrThrow({ where: { id: action.id } });
 
     const patched = await updateActionRoute(
-      jsonRequest(`/api/gpts/${gpt.id}/actions/${action.id}`, "PATCH", {
-        privacyPolicyUrl: "https://fake.example/privacy",
-        auth: { kind: "api_key", placement: "header", name: "X-Api-Key" },
+      appRequest(`/api/gpts/${gpt.id}/actions/${action.id}`, {
+        method: "PATCH",
+        body: {
+          privacyPolicyUrl: "https://fake.example/privacy",
+          auth: { kind: "api_key", placement: "header", name: "X-Api-Key" },
+        },
       }),
       segment({ id: gpt.id, actionId: action.id }),
     );
@@ -304,9 +312,12 @@ describe("[ACTIONS]: saving actions", () => {
     expect(afterKeep.secretCiphertext).toBe(before.secretCiphertext);
 
     const tested = await testActionRoute(
-      jsonRequest(`/api/gpts/${gpt.id}/actions/${action.id}/test`, "POST", {
-        operationKey: "getWeather",
-        args: { city: "Paris" },
+      appRequest(`/api/gpts/${gpt.id}/actions/${action.id}/test`, {
+        method: "POST",
+        body: {
+          operationKey: "getWeather",
+          args: { city: "Paris" },
+        },
       }),
       segment({ id: gpt.id, actionId: action.id }),
     );
@@ -388,7 +399,7 @@ describe("[ACTIONS]: saving actions", () => {
     const gpt = await createActionGpt(owner);
     const action = await createApiKeyAction(owner, gpt.id, api);
     const response = await deleteActionRoute(
-      jsonRequest(`/api/gpts/${gpt.id}/actions/${action.id}`, "DELETE"),
+      appRequest(`/api/gpts/${gpt.id}/actions/${action.id}`, { method: "DELETE" }),
       segment({ id: gpt.id, actionId: action.id }),
     );
     expect(response.status).toBe(200);
@@ -450,31 +461,43 @@ describe("[ACTIONS]: saving actions", () => {
     // The same through the routes: 404, and the stranger learns nothing about the action.
     setSessionActor(stranger);
     const responses = await Promise.all([
-      listActionsRoute(jsonRequest(`/api/gpts/${gpt.id}/actions`, "GET"), segment({ id: gpt.id })),
+      listActionsRoute(appRequest(`/api/gpts/${gpt.id}/actions`), segment({ id: gpt.id })),
       createActionRoute(
-        jsonRequest(`/api/gpts/${gpt.id}/actions`, "POST", { kind: "openapi", schemaText: text }),
+        appRequest(`/api/gpts/${gpt.id}/actions`, {
+          method: "POST",
+          body: { kind: "openapi", schemaText: text },
+        }),
         segment({ id: gpt.id }),
       ),
       updateActionRoute(
-        jsonRequest(`/api/gpts/${gpt.id}/actions/${action.id}`, "PATCH", {
-          privacyPolicyUrl: "https://evil.example/privacy",
+        appRequest(`/api/gpts/${gpt.id}/actions/${action.id}`, {
+          method: "PATCH",
+          body: {
+            privacyPolicyUrl: "https://evil.example/privacy",
+          },
         }),
         segment({ id: gpt.id, actionId: action.id }),
       ),
       deleteActionRoute(
-        jsonRequest(`/api/gpts/${gpt.id}/actions/${action.id}`, "DELETE"),
+        appRequest(`/api/gpts/${gpt.id}/actions/${action.id}`, { method: "DELETE" }),
         segment({ id: gpt.id, actionId: action.id }),
       ),
       testActionRoute(
-        jsonRequest(`/api/gpts/${gpt.id}/actions/${action.id}/test`, "POST", {
-          operationKey: "getWeather",
-          args: { city: "Paris" },
+        appRequest(`/api/gpts/${gpt.id}/actions/${action.id}/test`, {
+          method: "POST",
+          body: {
+            operationKey: "getWeather",
+            args: { city: "Paris" },
+          },
         }),
         segment({ id: gpt.id, actionId: action.id }),
       ),
       previewRoute(
-        jsonRequest(`/api/gpts/${gpt.id}/actions/preview`, "POST", {
-          url: `${api.url}/openapi.json`,
+        appRequest(`/api/gpts/${gpt.id}/actions/preview`, {
+          method: "POST",
+          body: {
+            url: `${api.url}/openapi.json`,
+          },
         }),
         segment({ id: gpt.id }),
       ),

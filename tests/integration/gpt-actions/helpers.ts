@@ -122,13 +122,3 @@ export function tinyDocument(serverUrl: string, title = "Tiny API"): string {
     },
   });
 }
-
-export const segment = <T>(params: T) => ({ params: Promise.resolve(params) });
-
-export function jsonRequest(url: string, method: string, body?: unknown): Request {
-  return new Request(`http://localhost${url}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}

@@ -10,8 +10,9 @@ import { updateGptAction } from "@/lib/gpt-actions/update-gpt-action";
 import { createFakeMcpServer, type FakeMcp } from "../../fixtures/fake-mcp/server";
 import { expectAppError } from "../../support/app-error";
 import { createActor } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
-import { allowlist, createActionGpt, jsonRequest, segment } from "./helpers";
+import { allowlist, createActionGpt } from "./helpers";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
@@ -97,7 +98,7 @@ describe("[ACTIONS]: MCP actions", () => {
     expect(tool(refreshed, "add_numbers").isEnabled).toBe(true);
 
     const response = await refreshRoute(
-      jsonRequest(`/api/gpts/${gpt.id}/actions/${action.id}/refresh`, "POST"),
+      appRequest(`/api/gpts/${gpt.id}/actions/${action.id}/refresh`, { method: "POST" }),
       segment({ id: gpt.id, actionId: action.id }),
     );
     expect(response.status).toBe(200);

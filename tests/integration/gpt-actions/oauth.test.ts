@@ -18,6 +18,7 @@ import { getEgressPolicy } from "@/lib/security/egress-policy";
 import type { FakeApi } from "../../fixtures/fake-api/server";
 import { expectAppError } from "../../support/app-error";
 import { createActor, ensureBuilderProfile } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 import {
   allowlist,
@@ -25,8 +26,6 @@ import {
   createOAuthAction,
   FAKE_OAUTH_CLIENT_ID,
   FAKE_OAUTH_CLIENT_SECRET,
-  jsonRequest,
-  segment,
   startFakeApi,
 } from "./helpers";
 
@@ -174,7 +173,7 @@ describe("[ACTIONS]: OAuth connections", () => {
     expect(row.scope).toBe("profile:read");
 
     setSessionActor(owner);
-    const listed = await connectionsRoute(jsonRequest("/api/me/connections", "GET"), segment({}));
+    const listed = await connectionsRoute(appRequest("/api/me/connections"), segment({}));
     const listedText = await listed.text();
     expect(listedText).not.toContain("Ciphertext");
     expect(listedText).not.toContain(sentToken);
@@ -308,13 +307,13 @@ describe("[ACTIONS]: OAuth connections", () => {
     );
     setSessionActor(owner);
     const response = await disconnectRoute(
-      jsonRequest(`/api/me/connections/${connection.id}`, "DELETE"),
+      appRequest(`/api/me/connections/${connection.id}`, { method: "DELETE" }),
       segment({ id: connection.id }),
     );
     expect(response.status).toBe(200);
     expect(await prisma.actionConnection.count()).toBe(0);
     const status = await connectionRoute(
-      jsonRequest(`/api/gpts/${gptId}/actions/${actionId}/connection`, "GET"),
+      appRequest(`/api/gpts/${gptId}/actions/${actionId}/connection`),
       segment({ id: gptId, actionId }),
     );
     expect(await status.json()).toEqual({ isConnected: false });
@@ -346,7 +345,7 @@ describe("[ACTIONS]: OAuth connections", () => {
 
     setSessionActor(other);
     const status = await connectionRoute(
-      jsonRequest(`/api/gpts/${gptId}/actions/${actionId}/connection`, "GET"),
+      appRequest(`/api/gpts/${gptId}/actions/${actionId}/connection`),
       segment({ id: gptId, actionId }),
     );
     expect(await status.json()).toEqual({ isConnected: false });

@@ -9,6 +9,7 @@ import type { ActionTestResult } from "@/lib/gpt-actions/types";
 import type { FakeApi } from "../../fixtures/fake-api/server";
 import { expectAppError } from "../../support/app-error";
 import { createActor } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 import {
   allowlist,
@@ -16,8 +17,6 @@ import {
   createApiKeyAction,
   FAKE_API_KEY,
   fakeApiDocument,
-  jsonRequest,
-  segment,
   startFakeApi,
 } from "./helpers";
 
@@ -207,7 +206,7 @@ describe("[ACTIONS]: the Test runtime against the fake API", () => {
     expect(calls[2].error).toBeNull();
 
     const response = await callsRoute(
-      jsonRequest(`/api/gpts/${gpt.id}/actions/calls`, "GET"),
+      appRequest(`/api/gpts/${gpt.id}/actions/calls`),
       segment({ id: gpt.id }),
     );
     const text = await response.text();

@@ -16,6 +16,7 @@ import { updateGptDraft } from "@/lib/gpts/update-gpt-draft";
 import { deleteObject, getObject } from "@/lib/storage/storage";
 import { expectAppError } from "../../support/app-error";
 import { createActor } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
@@ -63,15 +64,12 @@ async function storedImage(key: string) {
 function uploadRequest(file: File | string | null) {
   const form = new FormData();
   if (file !== null) form.append("file", file);
-  return new Request("http://localhost/api/gpts/avatars", { method: "POST", body: form });
+  return appRequest("/api/gpts/avatars", { method: "POST", form });
 }
-const noParams = { params: Promise.resolve({}) };
 
 function serve(key: string) {
   const [, owner, file] = key.split("/");
-  return getAvatarRoute(new Request(`http://localhost/api/files/${key}`), {
-    params: Promise.resolve({ owner, file }),
-  });
+  return getAvatarRoute(appRequest(`/api/files/${key}`), segment({ owner, file }));
 }
 
 describe("[BUILDER]: avatar pictures are checked by content and stored as WebP", () => {
@@ -110,7 +108,7 @@ describe("[BUILDER]: avatar pictures are checked by content and stored as WebP",
     const disguised = new File(["just some text, not a picture"], "photo.png", {
       type: "image/png",
     });
-    const response = await uploadRoute(uploadRequest(disguised), noParams);
+    const response = await uploadRoute(uploadRequest(disguised), segment({}));
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toBe(
       "This file is not a PNG, JPEG, WebP or GIF image (its content was checked, not its name).",
@@ -151,7 +149,7 @@ describe("[BUILDER]: avatar pictures are checked by content and stored as WebP",
     setSessionActor(owner);
     const response = await uploadRoute(
       uploadRequest(new File([oversized], "big.png", { type: "image/png" })),
-      noParams,
+      segment({}),
     );
     expect(response.status).toBe(400);
   });
@@ -161,12 +159,12 @@ describe("[BUILDER]: avatar pictures are checked by content and stored as WebP",
     const png = await canvas(100, 100).png().toBuffer();
     const signedOut = await uploadRoute(
       uploadRequest(new File([png], "a.png", { type: "image/png" })),
-      noParams,
+      segment({}),
     );
     expect(signedOut.status).toBe(401);
 
     setSessionActor(owner);
-    const missing = await uploadRoute(uploadRequest(null), noParams);
+    const missing = await uploadRoute(uploadRequest(null), segment({}));
     expect(missing.status).toBe(400);
     expect((await missing.json()).error.fieldErrors).toEqual({
       file: ["Choose a picture to upload."],
@@ -174,7 +172,7 @@ describe("[BUILDER]: avatar pictures are checked by content and stored as WebP",
 
     const created = await uploadRoute(
       uploadRequest(new File([png], "a.png", { type: "image/png" })),
-      noParams,
+      segment({}),
     );
     expect(created.status).toBe(201);
     const body = await created.json();
@@ -197,9 +195,10 @@ describe("[BUILDER]: avatar pictures are checked by content and stored as WebP",
 
     await deleteObject(key);
     expect((await serve(key)).status).toBe(404);
-    const traversal = await getAvatarRoute(new Request("http://localhost/x"), {
-      params: Promise.resolve({ owner: "..", file: "..%2Fenv.webp" }),
-    });
+    const traversal = await getAvatarRoute(
+      appRequest("/x"),
+      segment({ owner: "..", file: "..%2Fenv.webp" }),
+    );
     expect(traversal.status).toBe(404);
   });
 });

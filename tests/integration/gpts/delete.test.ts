@@ -19,6 +19,7 @@ import { updateGptDraft } from "@/lib/gpts/update-gpt-draft";
 import { getObject, putObject, randomKeyPart } from "@/lib/storage/storage";
 import { expectAppError } from "../../support/app-error";
 import { createActor, createPublishedGpt, ensureBuilderProfile } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 import { listedGptIds } from "../../support/store-list";
 
@@ -40,13 +41,6 @@ afterAll(async () => {
 });
 
 beforeEach(() => setSessionActor(null));
-
-const segment = (id: string) => ({ params: Promise.resolve({ id }) });
-const request = (method: string, url: string) =>
-  new Request(`http://localhost${url}`, {
-    method,
-    headers: { "content-type": "application/json" },
-  });
 
 /** A store conversation with one question and one answer, written directly. */
 async function conversationWith(user: Actor, gptId: string) {
@@ -148,17 +142,24 @@ describe("[BUILDER]: soft delete", () => {
       await expectAppError(deleteGpt({ actor, gptId: gpt.id }), "not_found");
       await expectAppError(duplicateGpt({ actor, gptId: gpt.id }), "not_found");
       setSessionActor(actor);
-      const deleted = await deleteRoute(request("DELETE", `/api/gpts/${gpt.id}`), segment(gpt.id));
+      const deleted = await deleteRoute(
+        appRequest(`/api/gpts/${gpt.id}`, { method: "DELETE" }),
+        segment({ id: gpt.id }),
+      );
       expect(deleted.status).toBe(404);
       const duplicated = await duplicateRoute(
-        request("POST", `/api/gpts/${gpt.id}/duplicate`),
-        segment(gpt.id),
+        appRequest(`/api/gpts/${gpt.id}/duplicate`, { method: "POST" }),
+        segment({ id: gpt.id }),
       );
       expect(duplicated.status).toBe(404);
     }
     setSessionActor(null);
-    expect((await deleteRoute(request("DELETE", "/"), segment(gpt.id))).status).toBe(401);
-    expect((await duplicateRoute(request("POST", "/"), segment(gpt.id))).status).toBe(401);
+    expect(
+      (await deleteRoute(appRequest("/", { method: "DELETE" }), segment({ id: gpt.id }))).status,
+    ).toBe(401);
+    expect(
+      (await duplicateRoute(appRequest("/", { method: "POST" }), segment({ id: gpt.id }))).status,
+    ).toBe(401);
 
     expect(await prisma.gpt.count()).toBe(count);
     expect((await prisma.gpt.findUniqueOrThrow({ where: { id: gpt.id } })).deletedAt).toBeNull();
@@ -168,21 +169,21 @@ describe("[BUILDER]: soft delete", () => {
     const owner = await person("Owner");
     const gpt = await createPublishedGpt(owner);
     setSessionActor(owner);
-    const response = await deleteRoute(request("DELETE", `/api/gpts/${gpt.id}`), segment(gpt.id));
+    const response = await deleteRoute(
+      appRequest(`/api/gpts/${gpt.id}`, { method: "DELETE" }),
+      segment({ id: gpt.id }),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
-    const list = await (
-      await listRoute(request("GET", "/api/gpts"), { params: Promise.resolve({}) })
-    ).json();
+    const list = await (await listRoute(appRequest("/api/gpts"), segment({}))).json();
     expect(list.gpts.map((item: { id: string }) => item.id)).not.toContain(gpt.id);
     // A save from a tab still open on the editor finds nothing.
     const patch = await patchRoute(
-      new Request(`http://localhost/api/gpts/${gpt.id}`, {
+      appRequest(`/api/gpts/${gpt.id}`, {
         method: "PATCH",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name: "Still here?", revision: 1 }),
+        body: { name: "Still here?", revision: 1 },
       }),
-      segment(gpt.id),
+      segment({ id: gpt.id }),
     );
     expect(patch.status).toBe(404);
   });
@@ -211,8 +212,8 @@ describe("[BUILDER]: duplicate", () => {
 
     setSessionActor(owner);
     const response = await duplicateRoute(
-      request("POST", `/api/gpts/${original.id}/duplicate`),
-      segment(original.id),
+      appRequest(`/api/gpts/${original.id}/duplicate`, { method: "POST" }),
+      segment({ id: original.id }),
     );
     expect(response.status).toBe(201);
     const { id, name } = await response.json();

@@ -18,6 +18,7 @@ import { publishGpt } from "@/lib/gpts/publish-gpt";
 import { getObject } from "@/lib/storage/storage";
 import { expectAppError } from "../../support/app-error";
 import { createActor, createFakeModel } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
@@ -82,12 +83,10 @@ function minimalPackage(gpt: Record<string, unknown> = {}) {
   return { format: "atelier.gpt", version: 1, gpt: { name: "Imported", ...gpt } };
 }
 
-const segment = <T>(params: T) => ({ params: Promise.resolve(params) });
-
 function uploadRequest(bytes: Uint8Array, name = "package.json") {
   const form = new FormData();
   form.append("file", new File([bytes as Uint8Array<ArrayBuffer>], name));
-  return new Request("http://localhost/api/gpts/import", { method: "POST", body: form });
+  return appRequest("/api/gpts/import", { method: "POST", form });
 }
 
 beforeAll(async () => {
@@ -313,7 +312,7 @@ describe("[PACKAGE]: export and import GPT packages", () => {
       );
       setSessionActor(actor);
       const response = await exportRoute(
-        new Request(`http://localhost/api/gpts/${source.id}/export?source=draft&format=zip`),
+        appRequest(`/api/gpts/${source.id}/export?source=draft&format=zip`),
         segment({ id: source.id }),
       );
       expect(response.status).toBe(404);
@@ -324,7 +323,7 @@ describe("[PACKAGE]: export and import GPT packages", () => {
   it("GET /api/gpts/:id/export sends the owner an attachment; bad query values are 400", async () => {
     const source = await createSourceGpt(owner);
     const response = await exportRoute(
-      new Request(`http://localhost/api/gpts/${source.id}/export`),
+      appRequest(`/api/gpts/${source.id}/export`),
       segment({ id: source.id }),
     );
     expect(response.status).toBe(200);
@@ -335,7 +334,7 @@ describe("[PACKAGE]: export and import GPT packages", () => {
     expect((await response.json()).gpt.instructions).toMatch(/^SECRET/);
 
     const bad = await exportRoute(
-      new Request(`http://localhost/api/gpts/${source.id}/export?format=tar`),
+      appRequest(`/api/gpts/${source.id}/export?format=tar`),
       segment({ id: source.id }),
     );
     expect(bad.status).toBe(400);
@@ -370,7 +369,7 @@ describe("[PACKAGE]: export and import GPT packages", () => {
     });
 
     const missing = await importRoute(
-      new Request("http://localhost/api/gpts/import", { method: "POST", body: new FormData() }),
+      appRequest("/api/gpts/import", { method: "POST", form: new FormData() }),
       segment({}),
     );
     expect(missing.status).toBe(400);

@@ -13,6 +13,7 @@ import { updateGptDraft } from "@/lib/gpts/update-gpt-draft";
 import { getObject, putObject, randomKeyPart } from "@/lib/storage/storage";
 import { expectAppError } from "../../support/app-error";
 import { createActor, createPublishedGpt, ensureBuilderProfile } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
@@ -158,9 +159,7 @@ describe("[BUILDER]: remix", () => {
     const hidden = await remixableGpt(owner);
     await prisma.gpt.update({ where: { id: hidden.id }, data: { visibility: "PRIVATE" } });
     const post = (id: string) =>
-      remixRoute(new Request(`http://localhost/api/gpts/${id}/remix`, { method: "POST" }), {
-        params: Promise.resolve({ id }),
-      });
+      remixRoute(appRequest(`/api/gpts/${id}/remix`, { method: "POST" }), segment({ id }));
 
     expect((await post(allowed.id)).status).toBe(401);
     setSessionActor(remixer);

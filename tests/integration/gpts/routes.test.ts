@@ -4,6 +4,7 @@ import { GET as getRoute, PATCH as patchRoute } from "@/app/api/gpts/[id]/route"
 import { POST as createRoute } from "@/app/api/gpts/route";
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
@@ -11,17 +12,11 @@ vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 let owner: Actor;
 let other: Actor;
 
-function jsonRequest(method: string, url: string, body?: unknown) {
-  return new Request(`http://localhost${url}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-const segment = <T>(params: T) => ({ params: Promise.resolve(params) });
-
 async function createViaApi(body: unknown = { name: "Route GPT", instructions: "Top secret" }) {
-  const response = await createRoute(jsonRequest("POST", "/api/gpts", body), segment({}));
+  const response = await createRoute(
+    appRequest("/api/gpts", { method: "POST", body }),
+    segment({}),
+  );
   return { response, body: await response.json() };
 }
 
@@ -58,13 +53,13 @@ describe("[BUILDER]: GPT API routes", () => {
   it("answers 401 to signed-out requests before reading the body", async () => {
     setSessionActor(null);
     const response = await createRoute(
-      jsonRequest("POST", "/api/gpts", { name: "x" }),
+      appRequest("/api/gpts", { method: "POST", body: { name: "x" } }),
       segment({}),
     );
     expect(response.status).toBe(401);
     expect((await response.json()).error.code).toBe("unauthorized");
     const patch = await patchRoute(
-      jsonRequest("PATCH", "/api/gpts/any", {}),
+      appRequest("/api/gpts/any", { method: "PATCH", body: {} }),
       segment({ id: "any" }),
     );
     expect(patch.status).toBe(401);
@@ -84,14 +79,14 @@ describe("[BUILDER]: GPT API routes", () => {
     const { body: created } = await createViaApi();
     const url = `/api/gpts/${created.id}`;
     const saved = await patchRoute(
-      jsonRequest("PATCH", url, { name: "Renamed", revision: created.revision }),
+      appRequest(url, { method: "PATCH", body: { name: "Renamed", revision: created.revision } }),
       segment({ id: created.id }),
     );
     expect(saved.status).toBe(200);
     expect(await saved.json()).toEqual({ revision: 2 });
 
     const stale = await patchRoute(
-      jsonRequest("PATCH", url, { name: "Stale", revision: created.revision }),
+      appRequest(url, { method: "PATCH", body: { name: "Stale", revision: created.revision } }),
       segment({ id: created.id }),
     );
     expect(stale.status).toBe(409);
@@ -100,10 +95,7 @@ describe("[BUILDER]: GPT API routes", () => {
 
   it("GET returns the owner's editor payload and 404 to anyone else", async () => {
     const { body: created } = await createViaApi();
-    const mine = await getRoute(
-      jsonRequest("GET", `/api/gpts/${created.id}`),
-      segment({ id: created.id }),
-    );
+    const mine = await getRoute(appRequest(`/api/gpts/${created.id}`), segment({ id: created.id }));
     expect(mine.status).toBe(200);
     expect((await mine.json()).gpt).toMatchObject({
       id: created.id,
@@ -113,7 +105,7 @@ describe("[BUILDER]: GPT API routes", () => {
 
     setSessionActor(other);
     const theirs = await getRoute(
-      jsonRequest("GET", `/api/gpts/${created.id}`),
+      appRequest(`/api/gpts/${created.id}`),
       segment({ id: created.id }),
     );
     expect(theirs.status).toBe(404);
@@ -124,12 +116,18 @@ describe("[BUILDER]: GPT API routes", () => {
     const { body: created } = await createViaApi();
     setSessionActor(other);
     const patch = await patchRoute(
-      jsonRequest("PATCH", `/api/gpts/${created.id}`, { name: "Hijacked", revision: 1 }),
+      appRequest(`/api/gpts/${created.id}`, {
+        method: "PATCH",
+        body: { name: "Hijacked", revision: 1 },
+      }),
       segment({ id: created.id }),
     );
     expect(patch.status).toBe(404);
     const publish = await publishRoute(
-      jsonRequest("POST", `/api/gpts/${created.id}/publish`, { visibility: "PUBLIC" }),
+      appRequest(`/api/gpts/${created.id}/publish`, {
+        method: "POST",
+        body: { visibility: "PUBLIC" },
+      }),
       segment({ id: created.id }),
     );
     expect(publish.status).toBe(404);
@@ -140,9 +138,12 @@ describe("[BUILDER]: GPT API routes", () => {
   it("POST /api/gpts/:id/publish → { versionId, number, slug, visibility, knowledge file counts }", async () => {
     const { body: created } = await createViaApi();
     const response = await publishRoute(
-      jsonRequest("POST", `/api/gpts/${created.id}/publish`, {
-        visibility: "PUBLIC",
-        releaseNote: "v1",
+      appRequest(`/api/gpts/${created.id}/publish`, {
+        method: "POST",
+        body: {
+          visibility: "PUBLIC",
+          releaseNote: "v1",
+        },
       }),
       segment({ id: created.id }),
     );
@@ -158,7 +159,10 @@ describe("[BUILDER]: GPT API routes", () => {
     });
 
     const invalid = await publishRoute(
-      jsonRequest("POST", `/api/gpts/${created.id}/publish`, { visibility: "EVERYONE" }),
+      appRequest(`/api/gpts/${created.id}/publish`, {
+        method: "POST",
+        body: { visibility: "EVERYONE" },
+      }),
       segment({ id: created.id }),
     );
     expect(invalid.status).toBe(400);

@@ -20,6 +20,7 @@ import { getGptVersion, listGptVersions } from "@/lib/gpts/version-queries";
 import { listCategoryGpts } from "@/lib/store/category-queries";
 import { expectAppError } from "../../support/app-error";
 import { createActor, createFakeModel, ensureBuilderProfile } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 import { listedGptIds } from "../../support/store-list";
 
@@ -67,15 +68,6 @@ async function chatSource(actor: Actor, gptId: string) {
   });
   return { instructions: source.instructions, gptName: source.name, versionId: source.versionId };
 }
-
-function jsonRequest(method: string, body?: unknown) {
-  return new Request("http://localhost/api/test", {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-const segment = <T>(params: T) => ({ params: Promise.resolve(params) });
 
 describe("[VERSIONS]: a published GPT and its draft", () => {
   it("keeps the GPT page and chat on the published version while the draft changes", async () => {
@@ -262,7 +254,7 @@ describe("[VERSIONS]: restore to draft", () => {
 
     setSessionActor(owner);
     const response = await restoreRoute(
-      jsonRequest("POST", { revision: gpt.revision }),
+      appRequest("/api/test", { method: "POST", body: { revision: gpt.revision } }),
       segment({ id: gpt.id, number: "1" }),
     );
     expect(response.status).toBe(409);
@@ -308,7 +300,7 @@ describe("[VERSIONS]: restore to draft", () => {
     const gpt = await publishedWithEditedDraft(owner);
     setSessionActor(owner);
     const response = await restoreRoute(
-      jsonRequest("POST", { revision: gpt.revision }),
+      appRequest("/api/test", { method: "POST", body: { revision: gpt.revision } }),
       segment({ id: gpt.id, number: "1" }),
     );
     expect(response.status).toBe(200);
@@ -319,12 +311,12 @@ describe("[VERSIONS]: restore to draft", () => {
       values: { name: "Tide Tables", instructions: V1.instructions },
     });
     const invalid = await restoreRoute(
-      jsonRequest("POST", { revision: "latest" }),
+      appRequest("/api/test", { method: "POST", body: { revision: "latest" } }),
       segment({ id: gpt.id, number: "1" }),
     );
     expect(invalid.status).toBe(400);
     const badNumber = await restoreRoute(
-      jsonRequest("POST", { revision: body.revision }),
+      appRequest("/api/test", { method: "POST", body: { revision: body.revision } }),
       segment({ id: gpt.id, number: "1e3" }),
     );
     expect(badNumber.status).toBe(404);
@@ -367,7 +359,10 @@ describe("[VERSIONS]: unpublish", () => {
     const owner = await creatorWithProfile();
     const gpt = await publishedWithEditedDraft(owner);
     setSessionActor(owner);
-    const response = await unpublishRoute(jsonRequest("POST"), segment({ id: gpt.id }));
+    const response = await unpublishRoute(
+      appRequest("/api/test", { method: "POST" }),
+      segment({ id: gpt.id }),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ isPublished: false });
     expect(
@@ -418,14 +413,17 @@ describe("[VERSIONS]: only the owner", () => {
 
     setSessionActor(intruder);
     const responses = [
-      await versionsRoute(jsonRequest("GET"), segment({ id })),
-      await versionRoute(jsonRequest("GET"), segment({ id, number: "1" })),
+      await versionsRoute(appRequest("/api/test"), segment({ id })),
+      await versionRoute(appRequest("/api/test"), segment({ id, number: "1" })),
       await restoreRoute(
-        jsonRequest("POST", { revision: gpt.revision }),
+        appRequest("/api/test", { method: "POST", body: { revision: gpt.revision } }),
         segment({ id, number: "1" }),
       ),
-      await unpublishRoute(jsonRequest("POST"), segment({ id })),
-      await visibilityRoute(jsonRequest("PUT", { visibility: "PRIVATE" }), segment({ id })),
+      await unpublishRoute(appRequest("/api/test", { method: "POST" }), segment({ id })),
+      await visibilityRoute(
+        appRequest("/api/test", { method: "PUT", body: { visibility: "PRIVATE" } }),
+        segment({ id }),
+      ),
     ];
     for (const response of responses) {
       expect(response.status).toBe(404);
@@ -434,11 +432,13 @@ describe("[VERSIONS]: only the owner", () => {
     }
 
     setSessionActor(null);
-    expect((await versionsRoute(jsonRequest("GET"), segment({ id }))).status).toBe(401);
-    expect((await unpublishRoute(jsonRequest("POST"), segment({ id }))).status).toBe(401);
+    expect((await versionsRoute(appRequest("/api/test"), segment({ id }))).status).toBe(401);
+    expect(
+      (await unpublishRoute(appRequest("/api/test", { method: "POST" }), segment({ id }))).status,
+    ).toBe(401);
 
     setSessionActor(owner);
-    const mine = await versionsRoute(jsonRequest("GET"), segment({ id }));
+    const mine = await versionsRoute(appRequest("/api/test"), segment({ id }));
     expect(mine.status).toBe(200);
     expect((await mine.json()).versions).toEqual([
       {
@@ -448,7 +448,7 @@ describe("[VERSIONS]: only the owner", () => {
         isPublished: true,
       },
     ]);
-    const one = await versionRoute(jsonRequest("GET"), segment({ id, number: "1" }));
+    const one = await versionRoute(appRequest("/api/test"), segment({ id, number: "1" }));
     expect(one.status).toBe(200);
     const body = await one.json();
     expect(body.version.config.instructions).toBe(V1.instructions);

@@ -12,19 +12,11 @@ import { setGptVisibility } from "@/lib/gpts/set-gpt-visibility";
 import { updateBuilderProfile } from "@/lib/users/update-builder-profile";
 import { expectAppError } from "../../support/app-error";
 import { createActor, ensureBuilderProfile } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 import { listedGptIds } from "../../support/store-list";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
-
-function jsonRequest(method: string, body?: unknown) {
-  return new Request("http://localhost/api/test", {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-const segment = <T>(params: T) => ({ params: Promise.resolve(params) });
 
 async function publishedGpt(owner: Actor, visibility: "PRIVATE" | "LINK" | "PUBLIC") {
   const gpt = await createGpt({
@@ -52,7 +44,10 @@ describe("[SHARING]: who can open a GPT", () => {
 
     setSessionActor(other);
     const response = await chatRoute(
-      jsonRequest("POST", { gptId: gpt.id, message: { text: "Hello?" } }),
+      appRequest("/api/test", {
+        method: "POST",
+        body: { gptId: gpt.id, message: { text: "Hello?" } },
+      }),
       segment({}),
     );
     expect(response.status).toBe(404);
@@ -89,7 +84,7 @@ describe("[SHARING]: who can open a GPT", () => {
 
     setSessionActor(owner);
     const response = await visibilityRoute(
-      jsonRequest("PUT", { visibility: "PUBLIC" }),
+      appRequest("/api/test", { method: "PUT", body: { visibility: "PUBLIC" } }),
       segment({ id: gpt.id }),
     );
     expect(response.status).toBe(200);
@@ -98,7 +93,7 @@ describe("[SHARING]: who can open a GPT", () => {
 
     expect(await prisma.gptVersion.count({ where: { gptId: gpt.id } })).toBe(1);
     const invalid = await visibilityRoute(
-      jsonRequest("PUT", { visibility: "EVERYONE" }),
+      appRequest("/api/test", { method: "PUT", body: { visibility: "EVERYONE" } }),
       segment({ id: gpt.id }),
     );
     expect(invalid.status).toBe(400);
@@ -136,13 +131,13 @@ describe("[SHARING]: public needs a builder profile", () => {
 
     setSessionActor(owner);
     const viaRoute = await visibilityRoute(
-      jsonRequest("PUT", { visibility: "PUBLIC" }),
+      appRequest("/api/test", { method: "PUT", body: { visibility: "PUBLIC" } }),
       segment({ id: gpt.id }),
     );
     expect(viaRoute.status).toBe(400);
     expect((await viaRoute.json()).error.fieldErrors).toHaveProperty("displayName");
     const publishViaRoute = await publishRoute(
-      jsonRequest("POST", { visibility: "PUBLIC" }),
+      appRequest("/api/test", { method: "POST", body: { visibility: "PUBLIC" } }),
       segment({ id: gpt.id }),
     );
     expect(publishViaRoute.status).toBe(400);
@@ -159,32 +154,38 @@ describe("[SHARING]: public needs a builder profile", () => {
     const owner = await createActor({ name: "  Ada Lovelace " });
     setSessionActor(owner);
 
-    const initial = await getProfileRoute(jsonRequest("GET"), segment({}));
+    const initial = await getProfileRoute(appRequest("/api/test"), segment({}));
     expect(await initial.json()).toEqual({ profile: null, suggestedDisplayName: "Ada Lovelace" });
 
-    const empty = await putProfileRoute(jsonRequest("PUT", { displayName: "   " }), segment({}));
+    const empty = await putProfileRoute(
+      appRequest("/api/test", { method: "PUT", body: { displayName: "   " } }),
+      segment({}),
+    );
     expect(empty.status).toBe(400);
     expect((await empty.json()).error.fieldErrors).toHaveProperty("displayName");
     const tooLong = await putProfileRoute(
-      jsonRequest("PUT", { displayName: "x".repeat(51) }),
+      appRequest("/api/test", { method: "PUT", body: { displayName: "x".repeat(51) } }),
       segment({}),
     );
     expect(tooLong.status).toBe(400);
 
     const saved = await putProfileRoute(
-      jsonRequest("PUT", { displayName: "  Countess Ada  " }),
+      appRequest("/api/test", { method: "PUT", body: { displayName: "  Countess Ada  " } }),
       segment({}),
     );
     expect(saved.status).toBe(200);
     expect(await saved.json()).toEqual({ profile: { displayName: "Countess Ada" } });
-    const renamed = await putProfileRoute(jsonRequest("PUT", { displayName: "Ada" }), segment({}));
+    const renamed = await putProfileRoute(
+      appRequest("/api/test", { method: "PUT", body: { displayName: "Ada" } }),
+      segment({}),
+    );
     expect(await renamed.json()).toEqual({ profile: { displayName: "Ada" } });
     expect(await prisma.builderProfile.count({ where: { userId: owner.id } })).toBe(1);
 
-    const after = await getProfileRoute(jsonRequest("GET"), segment({}));
+    const after = await getProfileRoute(appRequest("/api/test"), segment({}));
     expect((await after.json()).profile).toEqual({ displayName: "Ada" });
 
     setSessionActor(null);
-    expect((await getProfileRoute(jsonRequest("GET"), segment({}))).status).toBe(401);
+    expect((await getProfileRoute(appRequest("/api/test"), segment({}))).status).toBe(401);
   });
 });

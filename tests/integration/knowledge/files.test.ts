@@ -24,6 +24,7 @@ import {
   setKnowledgeSettings,
   uploadTextKnowledge,
 } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
@@ -75,20 +76,11 @@ function textBytes(size: number): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`${"a".repeat(size - 1)}\n`);
 }
 
-const params = (id: string) => ({ params: Promise.resolve({ id }) });
-const fileParams = (id: string, fileId: string) => ({ params: Promise.resolve({ id, fileId }) });
-
 function uploadRequest(gptId: string, file: File | null, headers: Record<string, string> = {}) {
   const form = new FormData();
   if (file) form.append("file", file);
-  return new Request(`http://localhost/api/gpts/${gptId}/knowledge`, {
-    method: "POST",
-    body: form,
-    headers,
-  });
+  return appRequest(`/api/gpts/${gptId}/knowledge`, { method: "POST", form, headers });
 }
-
-const request = (method: string, url = "http://localhost/api/x") => new Request(url, { method });
 
 describe("[KNOWLEDGE]: uploads respect the instance limits and store nothing when refused", () => {
   it("a GPT takes at most N files: the next one is refused with the limit named", async () => {
@@ -139,13 +131,13 @@ describe("[KNOWLEDGE]: uploads respect the instance limits and store nothing whe
     setSessionActor(owner);
     const response = await uploadRoute(
       uploadRequest(gpt.id, new File([tooBig], "big.txt", { type: "text/plain" })),
-      params(gpt.id),
+      segment({ id: gpt.id }),
     );
     expect(response.status).toBe(413);
     expect((await response.json()).error.message).toMatch(/at most 1 MB/);
     const declared = await uploadRoute(
       uploadRequest(gpt.id, new File(["small"], "small.txt"), { "content-length": String(5 * MB) }),
-      params(gpt.id),
+      segment({ id: gpt.id }),
     );
     expect(declared.status).toBe(413);
     expect(await prisma.knowledgeFile.count({ where: { gptId: gpt.id } })).toBe(0);
@@ -188,7 +180,7 @@ describe("[KNOWLEDGE]: uploads respect the instance limits and store nothing whe
         gpt.id,
         new File([new Uint8Array(png)], "report.pdf", { type: "application/pdf" }),
       ),
-      params(gpt.id),
+      segment({ id: gpt.id }),
     );
     expect(response.status).toBe(400);
     const body = await response.json();
@@ -201,7 +193,7 @@ describe("[KNOWLEDGE]: uploads respect the instance limits and store nothing whe
     setSessionActor(owner);
     const response = await uploadRoute(
       uploadRequest(gpt.id, new File(["# Title\n\nHello knowledge."], "hello.md")),
-      params(gpt.id),
+      segment({ id: gpt.id }),
     );
     expect(response.status).toBe(201);
     const { file } = await response.json();
@@ -225,10 +217,16 @@ describe("[KNOWLEDGE]: only the owner sees and manages a GPT's knowledge files",
     const gpt = await newGpt();
     const file = await createKnowledgeFileRow(owner, gpt.id, { status: "FAILED" });
     const calls = () => [
-      listRoute(request("GET"), params(gpt.id)),
-      uploadRoute(uploadRequest(gpt.id, new File(["hi"], "hi.txt")), params(gpt.id)),
-      deleteRoute(request("DELETE"), fileParams(gpt.id, file.id)),
-      retryRoute(request("POST"), fileParams(gpt.id, file.id)),
+      listRoute(appRequest("/api/x"), segment({ id: gpt.id })),
+      uploadRoute(uploadRequest(gpt.id, new File(["hi"], "hi.txt")), segment({ id: gpt.id })),
+      deleteRoute(
+        appRequest("/api/x", { method: "DELETE" }),
+        segment({ id: gpt.id, fileId: file.id }),
+      ),
+      retryRoute(
+        appRequest("/api/x", { method: "POST" }),
+        segment({ id: gpt.id, fileId: file.id }),
+      ),
     ];
     setSessionActor(other);
     for (const response of await Promise.all(calls())) expect(response.status).toBe(404);
@@ -251,7 +249,7 @@ describe("[KNOWLEDGE]: only the owner sees and manages a GPT's knowledge files",
     const gpt = await newGpt();
     const ready = await createKnowledgeFileRow(owner, gpt.id, { status: "READY" });
     setSessionActor(owner);
-    const response = await listRoute(request("GET"), params(gpt.id));
+    const response = await listRoute(appRequest("/api/x"), segment({ id: gpt.id }));
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.files.map((file: { id: string }) => file.id)).toEqual([ready.id]);
@@ -270,7 +268,10 @@ describe("[KNOWLEDGE]: only the owner sees and manages a GPT's knowledge files",
         })
       )._sum.sizeBytes,
     );
-    const conflict = await retryRoute(request("POST"), fileParams(gpt.id, ready.id));
+    const conflict = await retryRoute(
+      appRequest("/api/x", { method: "POST" }),
+      segment({ id: gpt.id, fileId: ready.id }),
+    );
     expect(conflict.status).toBe(409);
   });
 });
@@ -300,7 +301,10 @@ describe("[KNOWLEDGE]: removing a file from the draft never breaks the published
     ).toEqual([{ versionId: published.versionId, fileId: live.id }]);
 
     setSessionActor(owner);
-    const keep = await deleteRoute(request("DELETE"), fileParams(gpt.id, live.id));
+    const keep = await deleteRoute(
+      appRequest("/api/x", { method: "DELETE" }),
+      segment({ id: gpt.id, fileId: live.id }),
+    );
     expect(keep.status).toBe(200);
     expect(await keep.json()).toEqual({ ok: true });
     const kept = await prisma.knowledgeFile.findUniqueOrThrow({ where: { id: live.id } });
@@ -312,9 +316,14 @@ describe("[KNOWLEDGE]: removing a file from the draft never breaks the published
     expect(await prisma.knowledgeChunk.count({ where: { fileId: draftOnly.id } })).toBeGreaterThan(
       0,
     );
-    expect((await deleteRoute(request("DELETE"), fileParams(gpt.id, draftOnly.id))).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await deleteRoute(
+          appRequest("/api/x", { method: "DELETE" }),
+          segment({ id: gpt.id, fileId: draftOnly.id }),
+        )
+      ).status,
+    ).toBe(200);
     expect(await prisma.knowledgeFile.findUnique({ where: { id: draftOnly.id } })).toBeNull();
     expect(await prisma.knowledgeChunk.count({ where: { fileId: draftOnly.id } })).toBe(0);
     expect(await objectExists(draftRow.blobKey)).toBe(false);

@@ -3,6 +3,7 @@ import { POST as searchRoute } from "@/app/api/gpts/[id]/knowledge/search/route"
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { createActor, createPublishedGpt } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 import { createReadyFile, setVersionFiles } from "./retrieval-helpers";
 
@@ -14,12 +15,8 @@ let gptId: string;
 
 function search(id: string, body: unknown) {
   return searchRoute(
-    new Request(`http://localhost/api/gpts/${id}/knowledge/search`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
-    { params: Promise.resolve({ id }) },
+    appRequest(`/api/gpts/${id}/knowledge/search`, { method: "POST", body }),
+    segment({ id }),
   );
 }
 

@@ -5,8 +5,8 @@ import { POST as reportRoute } from "@/app/api/gpts/[id]/reports/route";
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { createActor, createPublishedGpt } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
-import { jsonRequest, segment } from "../reviews/helpers";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
@@ -28,7 +28,7 @@ async function report(
   body: unknown = { reason: "SPAM", details: "Scam links" },
 ) {
   setSessionActor(actor);
-  return reportRoute(jsonRequest("POST", body), segment({ id: gptId }));
+  return reportRoute(appRequest("/api/test", { method: "POST", body }), segment({ id: gptId }));
 }
 
 describe("[REPORTS]: report routes", () => {
@@ -52,13 +52,12 @@ describe("[REPORTS]: report routes", () => {
   it("admin routes: 401 signed out, 403 for non-admins, work for admins", async () => {
     await report(reporter);
     const row = await prisma.report.findFirstOrThrow({ where: { gptId } });
-    const list = () =>
-      listRoute(
-        jsonRequest("GET", undefined, "http://localhost/api/admin/reports?status=open"),
-        segment({}),
-      );
+    const list = () => listRoute(appRequest("/api/admin/reports?status=open"), segment({}));
     const resolve = () =>
-      resolveRoute(jsonRequest("POST", { action: "unlist" }), segment({ id: row.id }));
+      resolveRoute(
+        appRequest("/api/test", { method: "POST", body: { action: "unlist" } }),
+        segment({ id: row.id }),
+      );
 
     setSessionActor(null);
     expect((await list()).status).toBe(401);
@@ -76,7 +75,10 @@ describe("[REPORTS]: report routes", () => {
     const listed = await (await list()).json();
     expect(listed.openCount).toBeGreaterThanOrEqual(1);
     expect(listed.reports.some((entry: { id: string }) => entry.id === row.id)).toBe(true);
-    const bad = await resolveRoute(jsonRequest("POST", { action: "ban" }), segment({ id: row.id }));
+    const bad = await resolveRoute(
+      appRequest("/api/test", { method: "POST", body: { action: "ban" } }),
+      segment({ id: row.id }),
+    );
     expect(bad.status).toBe(400);
     const done = await resolve();
     expect(done.status).toBe(200);

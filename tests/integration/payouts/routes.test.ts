@@ -23,18 +23,12 @@ import {
   createGptRow,
   createUser,
 } from "../../support/payouts";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
-const request = (url: string, method = "GET", body?: unknown) =>
-  new Request(`http://localhost${url}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-const params = <T extends object>(value: T) => ({ params: Promise.resolve(value) });
-const none = params({});
+const none = segment({});
 
 let billing: BillingHarness;
 let admin: Actor;
@@ -69,47 +63,66 @@ afterAll(async () => {
 
 /** Every route of the feature, as [name, call] pairs, for the authorization matrix. */
 const creatorRoutes = [
-  ["GET /api/creator/earnings", () => earningsRoute(request("/api/creator/earnings"), none)],
+  ["GET /api/creator/earnings", () => earningsRoute(appRequest("/api/creator/earnings"), none)],
   [
     "GET statement",
     () =>
       statementRoute(
-        request("/api/creator/earnings/statements/2010-04"),
-        params({ month: "2010-04" }),
+        appRequest("/api/creator/earnings/statements/2010-04"),
+        segment({ month: "2010-04" }),
       ),
   ],
   [
     "POST onboarding",
-    () => onboardingRoute(request("/api/creator/payout-account/onboarding", "POST"), none),
+    () =>
+      onboardingRoute(
+        appRequest("/api/creator/payout-account/onboarding", { method: "POST" }),
+        none,
+      ),
   ],
   [
     "POST refresh",
-    () => refreshRoute(request("/api/creator/payout-account/refresh", "POST"), none),
+    () => refreshRoute(appRequest("/api/creator/payout-account/refresh", { method: "POST" }), none),
   ],
 ] as const;
 const adminRoutes = [
-  ["GET /api/admin/earnings", () => adminEarningsRoute(request("/api/admin/earnings"), none)],
+  ["GET /api/admin/earnings", () => adminEarningsRoute(appRequest("/api/admin/earnings"), none)],
   [
     "GET month",
-    () => monthRoute(request("/api/admin/earnings/months/2010-04"), params({ month: "2010-04" })),
+    () =>
+      monthRoute(appRequest("/api/admin/earnings/months/2010-04"), segment({ month: "2010-04" })),
   ],
   [
     "POST close",
-    () => closeRoute(request("/api/admin/earnings/close", "POST", { month: "2010-04" }), none),
+    () =>
+      closeRoute(
+        appRequest("/api/admin/earnings/close", { method: "POST", body: { month: "2010-04" } }),
+        none,
+      ),
   ],
-  ["POST payouts", () => payoutsRoute(request("/api/admin/earnings/payouts", "POST"), none)],
+  [
+    "POST payouts",
+    () => payoutsRoute(appRequest("/api/admin/earnings/payouts", { method: "POST" }), none),
+  ],
   [
     "POST hold",
     () =>
       holdRoute(
-        request("/api/admin/earnings/holds/x", "POST", { decision: "release" }),
-        params({ id: "x" }),
+        appRequest("/api/admin/earnings/holds/x", {
+          method: "POST",
+          body: { decision: "release" },
+        }),
+        segment({ id: "x" }),
       ),
   ],
-  ["GET settings", () => getSettingsRoute(request("/api/admin/earnings/settings"), none)],
+  ["GET settings", () => getSettingsRoute(appRequest("/api/admin/earnings/settings"), none)],
   [
     "PUT settings",
-    () => putSettingsRoute(request("/api/admin/earnings/settings", "PUT", {}), none),
+    () =>
+      putSettingsRoute(
+        appRequest("/api/admin/earnings/settings", { method: "PUT", body: {} }),
+        none,
+      ),
   ],
 ] as const;
 
@@ -126,7 +139,10 @@ describe("[PAYOUTS]: the earnings API", () => {
   it("an admin previews a month, closes it once, and the creator reads its statement; another creator gets 404", async () => {
     setSessionActor(admin);
     const preview = await (
-      await monthRoute(request("/api/admin/earnings/months/2010-04"), params({ month: "2010-04" }))
+      await monthRoute(
+        appRequest("/api/admin/earnings/months/2010-04"),
+        segment({ month: "2010-04" }),
+      )
     ).json();
     expect(preview).toMatchObject({
       status: "open",
@@ -137,29 +153,32 @@ describe("[PAYOUTS]: the earnings API", () => {
       expect.objectContaining({ creatorId: creator.id, earnedMicros: "9560000" }),
     ]);
     const closed = await closeRoute(
-      request("/api/admin/earnings/close", "POST", { month: "2010-04" }),
+      appRequest("/api/admin/earnings/close", { method: "POST", body: { month: "2010-04" } }),
       none,
     );
     expect((await closed.json()).results).toContainEqual({ month: "2010-04", status: "closed" });
     const again = await closeRoute(
-      request("/api/admin/earnings/close", "POST", { month: "2010-04" }),
+      appRequest("/api/admin/earnings/close", { method: "POST", body: { month: "2010-04" } }),
       none,
     );
     expect((await again.json()).results).not.toContainEqual({ month: "2010-04", status: "closed" });
     const month = await (
-      await monthRoute(request("/api/admin/earnings/months/2010-04"), params({ month: "2010-04" }))
+      await monthRoute(
+        appRequest("/api/admin/earnings/months/2010-04"),
+        segment({ month: "2010-04" }),
+      )
     ).json();
     expect(month).toMatchObject({ status: "closed", closedBy: admin.name, poolMicros: "9560000" });
 
     setSessionActor(creator);
-    const earnings = await (await earningsRoute(request("/api/creator/earnings"), none)).json();
+    const earnings = await (await earningsRoute(appRequest("/api/creator/earnings"), none)).json();
     expect(earnings.statements).toEqual([
       expect.objectContaining({ month: "2010-04", earnedMicros: "9560000" }),
     ]);
     expect(earnings.payoutAccount).toEqual({ status: "none", requirementsDue: [] });
     const statement = await statementRoute(
-      request("/api/creator/earnings/statements/2010-04"),
-      params({ month: "2010-04" }),
+      appRequest("/api/creator/earnings/statements/2010-04"),
+      segment({ month: "2010-04" }),
     );
     expect(await statement.json()).toMatchObject({
       lines: [
@@ -173,19 +192,19 @@ describe("[PAYOUTS]: the earnings API", () => {
       ],
     });
     const csv = await statementRoute(
-      request("/api/creator/earnings/statements/2010-04?format=csv"),
-      params({ month: "2010-04" }),
+      appRequest("/api/creator/earnings/statements/2010-04?format=csv"),
+      segment({ month: "2010-04" }),
     );
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(await csv.text()).toContain("2010-04-03,");
 
     setSessionActor(otherCreator);
     const foreign = await statementRoute(
-      request("/api/creator/earnings/statements/2010-04"),
-      params({ month: "2010-04" }),
+      appRequest("/api/creator/earnings/statements/2010-04"),
+      segment({ month: "2010-04" }),
     );
     expect(foreign.status).toBe(404);
-    const theirs = await (await earningsRoute(request("/api/creator/earnings"), none)).json();
+    const theirs = await (await earningsRoute(appRequest("/api/creator/earnings"), none)).json();
     expect(theirs.statements).toEqual([]);
     expect(theirs.balanceMicros).toBe("0");
   });
@@ -193,12 +212,12 @@ describe("[PAYOUTS]: the earnings API", () => {
   it("refuses to close a month that has not ended, and a month that does not parse", async () => {
     setSessionActor(admin);
     const future = await closeRoute(
-      request("/api/admin/earnings/close", "POST", { month: "2999-01" }),
+      appRequest("/api/admin/earnings/close", { method: "POST", body: { month: "2999-01" } }),
       none,
     );
     expect(future.status).toBe(409);
     const bad = await closeRoute(
-      request("/api/admin/earnings/close", "POST", { month: "April" }),
+      appRequest("/api/admin/earnings/close", { method: "POST", body: { month: "April" } }),
       none,
     );
     expect(bad.status).toBe(400);
@@ -208,11 +227,14 @@ describe("[PAYOUTS]: the earnings API", () => {
   it("saves the payout settings with each bad value named at its field, and audits the change", async () => {
     setSessionActor(admin);
     const bad = await putSettingsRoute(
-      request("/api/admin/earnings/settings", "PUT", {
-        creatorSharePercent: "120",
-        engagedAnswersDailyCap: "0",
-        payoutThreshold: "10.005",
-        payoutHoldingDays: "7",
+      appRequest("/api/admin/earnings/settings", {
+        method: "PUT",
+        body: {
+          creatorSharePercent: "120",
+          engagedAnswersDailyCap: "0",
+          payoutThreshold: "10.005",
+          payoutHoldingDays: "7",
+        },
       }),
       none,
     );
@@ -224,11 +246,14 @@ describe("[PAYOUTS]: the earnings API", () => {
       "payoutThreshold",
     ]);
     const good = await putSettingsRoute(
-      request("/api/admin/earnings/settings", "PUT", {
-        creatorSharePercent: "60",
-        engagedAnswersDailyCap: "5",
-        payoutThreshold: "25",
-        payoutHoldingDays: "14",
+      appRequest("/api/admin/earnings/settings", {
+        method: "PUT",
+        body: {
+          creatorSharePercent: "60",
+          engagedAnswersDailyCap: "5",
+          payoutThreshold: "25",
+          payoutHoldingDays: "14",
+        },
       }),
       none,
     );
@@ -249,10 +274,14 @@ describe("[PAYOUTS]: the earnings API", () => {
     configureStripeForTests({});
     try {
       setSessionActor(creator);
-      expect((await earningsRoute(request("/api/creator/earnings"), none)).status).toBe(404);
+      expect((await earningsRoute(appRequest("/api/creator/earnings"), none)).status).toBe(404);
       expect(
-        (await onboardingRoute(request("/api/creator/payout-account/onboarding", "POST"), none))
-          .status,
+        (
+          await onboardingRoute(
+            appRequest("/api/creator/payout-account/onboarding", { method: "POST" }),
+            none,
+          )
+        ).status,
       ).toBe(404);
     } finally {
       configureStripeForTests({

@@ -35,16 +35,6 @@ export async function chatWith(
   return conversation;
 }
 
-export function jsonRequest(method: string, body?: unknown, url = "http://localhost/api/test") {
-  return new Request(url, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-export const segment = <T>(params: T) => ({ params: Promise.resolve(params) });
-
 export async function ratingOf(gptId: string) {
   return prisma.gpt.findUniqueOrThrow({
     where: { id: gptId },

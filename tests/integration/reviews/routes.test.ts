@@ -5,8 +5,9 @@ import { POST as postReply } from "@/app/api/reviews/[id]/reply/route";
 import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { createActor, createPublishedGpt } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
-import { chatWith, jsonRequest, ratingOf, segment } from "./helpers";
+import { chatWith, ratingOf } from "./helpers";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
@@ -27,7 +28,7 @@ beforeEach(async () => {
 async function reviewAs(actor: Actor, rating = 4) {
   setSessionActor(actor);
   const response = await postReview(
-    jsonRequest("POST", { rating, body: "Nice" }),
+    appRequest("/api/test", { method: "POST", body: { rating, body: "Nice" } }),
     segment({ id: gptId }),
   );
   return { response, body: await response.json() };
@@ -35,10 +36,7 @@ async function reviewAs(actor: Actor, rating = 4) {
 
 describe("[REVIEWS]: review routes", () => {
   it("lists reviews for signed-out visitors and refuses their mutations with 401", async () => {
-    const list = await listReviews(
-      jsonRequest("GET", undefined, "http://localhost/x?page=1"),
-      segment({ id: gptId }),
-    );
+    const list = await listReviews(appRequest("/x?page=1"), segment({ id: gptId }));
     expect(list.status).toBe(200);
     expect((await list.json()).viewer).toMatchObject({
       canReview: false,
@@ -46,11 +44,22 @@ describe("[REVIEWS]: review routes", () => {
     });
 
     const id = segment({ id: gptId });
-    expect((await postReview(jsonRequest("POST", { rating: 5 }), id)).status).toBe(401);
-    expect((await patchMine(jsonRequest("PATCH", { rating: 5 }), id)).status).toBe(401);
-    expect((await deleteMine(jsonRequest("DELETE"), id)).status).toBe(401);
     expect(
-      (await postReply(jsonRequest("POST", { body: "Hi" }), segment({ id: "x" }))).status,
+      (await postReview(appRequest("/api/test", { method: "POST", body: { rating: 5 } }), id))
+        .status,
+    ).toBe(401);
+    expect(
+      (await patchMine(appRequest("/api/test", { method: "PATCH", body: { rating: 5 } }), id))
+        .status,
+    ).toBe(401);
+    expect((await deleteMine(appRequest("/api/test", { method: "DELETE" }), id)).status).toBe(401);
+    expect(
+      (
+        await postReply(
+          appRequest("/api/test", { method: "POST", body: { body: "Hi" } }),
+          segment({ id: "x" }),
+        )
+      ).status,
     ).toBe(401);
   });
 
@@ -63,7 +72,10 @@ describe("[REVIEWS]: review routes", () => {
     expect(second.body.error.message).toBe("You already reviewed this GPT — edit your review.");
 
     setSessionActor(reviewer);
-    const bad = await patchMine(jsonRequest("PATCH", { rating: 6 }), segment({ id: gptId }));
+    const bad = await patchMine(
+      appRequest("/api/test", { method: "PATCH", body: { rating: 6 } }),
+      segment({ id: gptId }),
+    );
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.fieldErrors.rating).toEqual([
       "Choose a rating from 1 to 5 stars.",
@@ -83,15 +95,21 @@ describe("[REVIEWS]: review routes", () => {
     await reviewAs(reviewer, 4);
     setSessionActor(stranger);
     const id = segment({ id: gptId });
-    expect((await patchMine(jsonRequest("PATCH", { rating: 1 }), id)).status).toBe(404);
-    expect((await deleteMine(jsonRequest("DELETE"), id)).status).toBe(404);
+    expect(
+      (await patchMine(appRequest("/api/test", { method: "PATCH", body: { rating: 1 } }), id))
+        .status,
+    ).toBe(404);
+    expect((await deleteMine(appRequest("/api/test", { method: "DELETE" }), id)).status).toBe(404);
     expect(await ratingOf(gptId)).toMatchObject({ ratingCount: 1, ratingSum: 4 });
 
     setSessionActor(reviewer);
-    const edited = await patchMine(jsonRequest("PATCH", { rating: 2, body: "" }), id);
+    const edited = await patchMine(
+      appRequest("/api/test", { method: "PATCH", body: { rating: 2, body: "" } }),
+      id,
+    );
     expect((await edited.json()).review).toMatchObject({ rating: 2, body: null });
     expect(await ratingOf(gptId)).toMatchObject({ ratingCount: 1, ratingSum: 2 });
-    expect((await deleteMine(jsonRequest("DELETE"), id)).status).toBe(200);
+    expect((await deleteMine(appRequest("/api/test", { method: "DELETE" }), id)).status).toBe(200);
     expect(await prisma.review.count({ where: { gptId } })).toBe(0);
   });
 
@@ -100,19 +118,39 @@ describe("[REVIEWS]: review routes", () => {
     const reviewId = segment({ id: body.review.id });
     for (const actor of [reviewer, stranger]) {
       setSessionActor(actor);
-      expect((await postReply(jsonRequest("POST", { body: "Thanks" }), reviewId)).status).toBe(403);
+      expect(
+        (
+          await postReply(
+            appRequest("/api/test", { method: "POST", body: { body: "Thanks" } }),
+            reviewId,
+          )
+        ).status,
+      ).toBe(403);
     }
     setSessionActor(owner);
-    const empty = await postReply(jsonRequest("POST", { body: "  " }), reviewId);
+    const empty = await postReply(
+      appRequest("/api/test", { method: "POST", body: { body: "  " } }),
+      reviewId,
+    );
     expect(empty.status).toBe(400);
-    const reply = await postReply(jsonRequest("POST", { body: "Thanks for trying it" }), reviewId);
+    const reply = await postReply(
+      appRequest("/api/test", { method: "POST", body: { body: "Thanks for trying it" } }),
+      reviewId,
+    );
     expect((await reply.json()).review.creatorReply).toBe("Thanks for trying it");
-    expect((await postReply(jsonRequest("POST", { body: "Again" }), reviewId)).status).toBe(409);
+    expect(
+      (
+        await postReply(
+          appRequest("/api/test", { method: "POST", body: { body: "Again" } }),
+          reviewId,
+        )
+      ).status,
+    ).toBe(409);
   });
 
   it("answers 404 for a private GPT the caller cannot view", async () => {
     await prisma.gpt.update({ where: { id: gptId }, data: { visibility: "PRIVATE" } });
-    const list = await listReviews(jsonRequest("GET"), segment({ id: gptId }));
+    const list = await listReviews(appRequest("/api/test"), segment({ id: gptId }));
     expect(list.status).toBe(404);
     expect((await reviewAs(reviewer)).response.status).toBe(404);
   });

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { getStoreHome } from "@/lib/store/home-queries";
 import { createActor } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 import { createCreator, publishListedGpt } from "./store-helpers";
 
@@ -16,12 +17,8 @@ let privateId: string;
 
 const feature = (id: string, body: unknown) =>
   featureRoute(
-    new Request(`http://localhost/api/admin/gpts/${id}/feature`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
-    { params: Promise.resolve({ id }) },
+    appRequest(`/api/admin/gpts/${id}/feature`, { method: "POST", body }),
+    segment({ id }),
   );
 
 beforeAll(async () => {

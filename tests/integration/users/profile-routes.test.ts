@@ -12,6 +12,7 @@ import { prisma } from "@/lib/db";
 import { storageDir } from "@/lib/env";
 import { getObject } from "@/lib/storage/storage";
 import { createActor } from "../../support/factories";
+import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
 
 vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
@@ -30,20 +31,10 @@ afterAll(async () => {
   }
 });
 
-const noParams = { params: Promise.resolve({}) };
-
-function json(method: string, body?: unknown) {
-  return new Request("http://localhost/api/me/profile", {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
 function upload(bytes: Uint8Array) {
   const form = new FormData();
   form.append("file", new File([bytes as BlobPart], "me.png", { type: "image/png" }));
-  return new Request("http://localhost/api/me/profile/avatar", { method: "POST", body: form });
+  return appRequest("/api/me/profile/avatar", { method: "POST", form });
 }
 
 let sequence = 0;
@@ -51,22 +42,61 @@ const handleFor = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++
 
 async function saveAs(actor: Actor, fields: Record<string, unknown>) {
   setSessionActor(actor);
-  return profileRoute.PUT(json("PUT", fields), noParams);
+  return profileRoute.PUT(
+    appRequest("/api/me/profile", { method: "PUT", body: fields }),
+    segment({}),
+  );
 }
 
 describe("[PROFILE]: profile routes authorization", () => {
   it("every /api/me profile route answers 401 when signed out", async () => {
     setSessionActor(null);
     const calls: [string, Promise<Response>][] = [
-      ["GET profile", profileRoute.GET(json("GET"), noParams)],
-      ["PUT profile", profileRoute.PUT(json("PUT", { handle: "abc", displayName: "A" }), noParams)],
-      ["POST avatar", avatarRoute.POST(upload(new Uint8Array([1])), noParams)],
-      ["DELETE avatar", avatarRoute.DELETE(json("DELETE"), noParams)],
-      ["POST domain", domainRoute.POST(json("POST", { domain: "example.com" }), noParams)],
-      ["DELETE domain", domainRoute.DELETE(json("DELETE"), noParams)],
-      ["POST verify", verifyRoute.POST(json("POST"), noParams)],
-      ["GET builder-profile", builderProfileRoute.GET(json("GET"), noParams)],
-      ["PUT builder-profile", builderProfileRoute.PUT(json("PUT", { displayName: "A" }), noParams)],
+      ["GET profile", profileRoute.GET(appRequest("/api/me/profile"), segment({}))],
+      [
+        "PUT profile",
+        profileRoute.PUT(
+          appRequest("/api/me/profile", {
+            method: "PUT",
+            body: { handle: "abc", displayName: "A" },
+          }),
+          segment({}),
+        ),
+      ],
+      ["POST avatar", avatarRoute.POST(upload(new Uint8Array([1])), segment({}))],
+      [
+        "DELETE avatar",
+        avatarRoute.DELETE(appRequest("/api/me/profile/avatar", { method: "DELETE" }), segment({})),
+      ],
+      [
+        "POST domain",
+        domainRoute.POST(
+          appRequest("/api/me/profile/domain", { method: "POST", body: { domain: "example.com" } }),
+          segment({}),
+        ),
+      ],
+      [
+        "DELETE domain",
+        domainRoute.DELETE(appRequest("/api/me/profile/domain", { method: "DELETE" }), segment({})),
+      ],
+      [
+        "POST verify",
+        verifyRoute.POST(
+          appRequest("/api/me/profile/domain/verify", { method: "POST" }),
+          segment({}),
+        ),
+      ],
+      [
+        "GET builder-profile",
+        builderProfileRoute.GET(appRequest("/api/me/builder-profile"), segment({})),
+      ],
+      [
+        "PUT builder-profile",
+        builderProfileRoute.PUT(
+          appRequest("/api/me/builder-profile", { method: "PUT", body: { displayName: "A" } }),
+          segment({}),
+        ),
+      ],
     ];
     for (const [name, call] of calls) expect((await call).status, name).toBe(401);
   });
@@ -77,7 +107,10 @@ describe("[PROFILE]: profile routes authorization", () => {
     const aliceHandle = handleFor("alice");
     expect((await saveAs(alice, { handle: aliceHandle, displayName: "Alice" })).status).toBe(200);
     setSessionActor(alice);
-    await domainRoute.POST(json("POST", { domain: "alice.example" }), noParams);
+    await domainRoute.POST(
+      appRequest("/api/me/profile/domain", { method: "POST", body: { domain: "alice.example" } }),
+      segment({}),
+    );
 
     // Bob cannot take Alice's handle, and his saves and removals never touch her row.
     const taken = await saveAs(bob, { handle: aliceHandle, displayName: "Bob" });
@@ -85,10 +118,26 @@ describe("[PROFILE]: profile routes authorization", () => {
     expect((await taken.json()).error.message).toMatch(/That handle is taken/);
     expect((await saveAs(bob, { handle: handleFor("bob"), displayName: "Bob" })).status).toBe(200);
     setSessionActor(bob);
-    const bobView = await (await profileRoute.GET(json("GET"), noParams)).json();
+    const bobView = await (
+      await profileRoute.GET(appRequest("/api/me/profile"), segment({}))
+    ).json();
     expect(bobView).toMatchObject({ displayName: "Bob", domain: { pendingDomain: null } });
-    expect((await domainRoute.DELETE(json("DELETE"), noParams)).status).toBe(200);
-    expect((await avatarRoute.DELETE(json("DELETE"), noParams)).status).toBe(200);
+    expect(
+      (
+        await domainRoute.DELETE(
+          appRequest("/api/me/profile/domain", { method: "DELETE" }),
+          segment({}),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await avatarRoute.DELETE(
+          appRequest("/api/me/profile/avatar", { method: "DELETE" }),
+          segment({}),
+        )
+      ).status,
+    ).toBe(200);
 
     const aliceRow = await prisma.builderProfile.findUniqueOrThrow({ where: { userId: alice.id } });
     expect(aliceRow).toMatchObject({
@@ -107,10 +156,16 @@ describe("[PROFILE]: profile routes authorization", () => {
     expect(error.fieldErrors.displayName[0]).toMatch(/Enter the name/);
 
     await saveAs(carol, { handle: handleFor("carol"), displayName: "Carol" });
-    const badDomain = await domainRoute.POST(json("POST", { domain: "localhost" }), noParams);
+    const badDomain = await domainRoute.POST(
+      appRequest("/api/me/profile/domain", { method: "POST", body: { domain: "localhost" } }),
+      segment({}),
+    );
     expect(badDomain.status).toBe(400);
     expect((await badDomain.json()).error.fieldErrors.domain[0]).toMatch(/localhost/);
-    const verify = await verifyRoute.POST(json("POST"), noParams);
+    const verify = await verifyRoute.POST(
+      appRequest("/api/me/profile/domain/verify", { method: "POST" }),
+      segment({}),
+    );
     expect(verify.status).toBe(400);
     expect((await verify.json()).error.message).toBe("Enter the domain to verify first.");
   });
@@ -123,26 +178,31 @@ describe("[PROFILE]: profile routes authorization", () => {
     })
       .png()
       .toBuffer();
-    const beforeProfile = await avatarRoute.POST(upload(new Uint8Array(png)), noParams);
+    const beforeProfile = await avatarRoute.POST(upload(new Uint8Array(png)), segment({}));
     expect(beforeProfile.status).toBe(400);
     expect((await beforeProfile.json()).error.message).toMatch(/Save your profile first/);
 
     await saveAs(dana, { handle: handleFor("dana"), displayName: "Dana" });
-    const uploaded = await avatarRoute.POST(upload(new Uint8Array(png)), noParams);
+    const uploaded = await avatarRoute.POST(upload(new Uint8Array(png)), segment({}));
     expect(uploaded.status).toBe(200);
     const { avatarUrl } = await uploaded.json();
     expect(avatarUrl).toMatch(/^\/api\/files\/avatars\/[a-z0-9]+\/[A-Za-z0-9_-]+\.webp$/);
     const [, , , , owner, file] = avatarUrl.split("/");
-    const served = await getAvatarFile(new Request(`http://localhost${avatarUrl}`), {
-      params: Promise.resolve({ owner, file }),
-    });
+    const served = await getAvatarFile(appRequest(avatarUrl), segment({ owner, file }));
     expect(served.headers.get("content-type")).toBe("image/webp");
     expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).width).toBe(512);
 
-    const notAPicture = await avatarRoute.POST(upload(new TextEncoder().encode("hi")), noParams);
+    const notAPicture = await avatarRoute.POST(upload(new TextEncoder().encode("hi")), segment({}));
     expect(notAPicture.status).toBe(400);
 
-    expect((await avatarRoute.DELETE(json("DELETE"), noParams)).status).toBe(200);
+    expect(
+      (
+        await avatarRoute.DELETE(
+          appRequest("/api/me/profile/avatar", { method: "DELETE" }),
+          segment({}),
+        )
+      ).status,
+    ).toBe(200);
     const row = await prisma.builderProfile.findUniqueOrThrow({ where: { userId: dana.id } });
     expect(row.avatarKey).toBeNull();
     expect(await getObject(avatarUrl.replace("/api/files/", ""))).toBeNull();

@@ -5,9 +5,9 @@ import { claimsFromSessionToken } from "@/lib/auth/session-token";
 const SECRET = "unit-test-auth-secret-0123456789abcdef";
 
 describe("[AUTH]: session tokens are read without next-auth's round trip", () => {
-  it("reads the user id and sign-in time of a token next-auth issued", async () => {
-    const token = await encode({ token: { sub: "user-1", authAt: 1234 }, secret: SECRET });
-    expect(await claimsFromSessionToken(token, SECRET)).toEqual({ id: "user-1", authAt: 1234 });
+  it("reads the user id and session id of a token next-auth issued", async () => {
+    const token = await encode({ token: { sub: "user-1", sid: "session-1" }, secret: SECRET });
+    expect(await claimsFromSessionToken(token, SECRET)).toEqual({ id: "user-1", sid: "session-1" });
   });
 
   it("refuses a token sealed with another secret, a tampered one and an expired one", async () => {

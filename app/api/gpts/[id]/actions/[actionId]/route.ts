@@ -1,6 +1,7 @@
 import { deleteGptAction } from "@/lib/gpt-actions/delete-gpt-action";
 import { updateGptAction } from "@/lib/gpt-actions/update-gpt-action";
 import { route } from "@/lib/http/route";
+import { assertJsonContentType } from "@/lib/http/same-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -10,6 +11,8 @@ type Params = { id: string; actionId: string };
 export const PATCH = route<undefined, Params>(
   { access: "user" },
   async ({ actor, params, request }) => {
+    // Parsed by the domain function (its errors name the form's fields); declared JSON all the same.
+    assertJsonContentType(request);
     const input = await request.json().catch(() => null);
     return {
       action: await updateGptAction({ actor, gptId: params.id, actionId: params.actionId, input }),
