@@ -23,7 +23,9 @@ describe("[DB]: migrations", () => {
     } finally {
       await db.close();
     }
-  });
+    // A fresh embedded cluster (initdb in WASM) and every migration: ~20 s of CPU beside e2e,
+    // which the PostgreSQL pass's second worker and the browser tests share.
+  }, 120_000);
 
   it("rolls back a failing migration completely", async () => {
     const db = openDatabase({ kind: "embedded", dataDir: "memory://" });
