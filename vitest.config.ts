@@ -59,7 +59,15 @@ function integrationProjects(): TestProjectInlineConfiguration[] {
           "tests/integration/chat-engine/two-processes.test.ts",
           "tests/integration/payouts/payouts.test.ts",
         ]
-      : [];
+      : // The PostgreSQL pass skips files that never open the database: the fake vendors, the
+        // egress guard, object storage. The embedded pass already ran them.
+        process.env.TEST_DATABASE_URL
+        ? [
+            "tests/integration/fixtures/**",
+            "tests/integration/security/egress-ssrf.test.ts",
+            "tests/integration/storage/s3-store.test.ts",
+          ]
+        : [];
   const groups = classifyTestFiles("tests/integration");
   const project = (name: string, include: string[], isolate: boolean) => ({
     resolve: { alias },

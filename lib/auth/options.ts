@@ -14,6 +14,7 @@ import { liveSessionUser, revokeUserSession, startUserSession } from "./user-ses
 import { verifyCredentials } from "./verify-credentials";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const SESSION_ENDED = "This session has ended.";
 
 export function oauthProviderIds(): ("github" | "google")[] {
   const ids: ("github" | "google")[] = [];
@@ -102,12 +103,20 @@ export async function getAuthOptions(): Promise<AuthOptions> {
           typeof token.sub === "string" &&
           typeof token.sid === "string" &&
           (await liveSessionUser({ userId: token.sub, sessionId: token.sid })) !== null;
-        if (!isLive) throw new Error("This session has ended.");
+        if (!isLive) throw new Error(SESSION_ENDED);
         return token;
       },
       async session({ session, token }) {
         if (session.user && token.sub) Object.assign(session.user, { id: token.sub });
         return session;
+      },
+    },
+    logger: {
+      // A signed-out or revoked cookie is an expected answer ("no session"), not an error.
+      error(code, metadata) {
+        const message = (metadata as { message?: string } | undefined)?.message;
+        if (code === "JWT_SESSION_ERROR" && message === SESSION_ENDED) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
       },
     },
     events: {

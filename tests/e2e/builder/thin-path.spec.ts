@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import {
+  BASE_URL,
   expect,
   expectNoA11yViolations,
   newIsolatedContext,
@@ -305,13 +306,21 @@ test("[BUILDER]: only the owner can edit a GPT: others get 404 and signed-out re
     await otherContext.close();
   }
 
-  // The bare `request` fixture has no session cookie.
-  expect((await request.patch(`/api/gpts/${gpt.id}`, { data: hijack })).status()).toBe(401);
+  // The bare `request` fixture has no session cookie. A script on the app's own origin is
+  // refused as signed out (401); without an Origin, as a possible cross-site request (403).
+  const sameSite = { origin: BASE_URL };
+  expect(
+    (await request.patch(`/api/gpts/${gpt.id}`, { data: hijack, headers: sameSite })).status(),
+  ).toBe(401);
   expect(
     (
-      await request.post(`/api/gpts/${gpt.id}/publish`, { data: { visibility: "PRIVATE" } })
+      await request.post(`/api/gpts/${gpt.id}/publish`, {
+        data: { visibility: "PRIVATE" },
+        headers: sameSite,
+      })
     ).status(),
   ).toBe(401);
+  expect((await request.patch(`/api/gpts/${gpt.id}`, { data: hijack })).status()).toBe(403);
 
   const after = await getGptViaApi(page.request, gpt.id);
   expect(after).toMatchObject({
