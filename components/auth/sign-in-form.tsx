@@ -19,6 +19,8 @@ const ERROR_MESSAGES: Record<string, string> = {
   LinkRequiresSignIn:
     "An account with this email already exists. Sign in with its password (or reset it), then connect this provider in Settings → Security.",
   AlreadyLinked: "That account is already connected to another Atelier account.",
+  SignUpRefused:
+    "This Atelier is not open to new accounts from that address. Ask its administrator for an invitation.",
 };
 
 export function SignInForm({

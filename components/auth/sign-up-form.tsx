@@ -12,7 +12,17 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 
 type FieldErrors = Partial<Record<"name" | "email" | "password", string[]>>;
 
-export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignUpForm({
+  callbackUrl,
+  invite,
+  allowedDomains = [],
+}: {
+  callbackUrl: string;
+  /** Opened from an invitation link: the address it was sent to, fixed. */
+  invite?: { token: string; email: string };
+  /** The sign-up policy's domains, shown as a hint under the email field. */
+  allowedDomains?: string[];
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -25,6 +35,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       name: String(form.get("name") ?? ""),
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
+      ...(invite ? { invite: invite.token } : {}),
     };
     setIsPending(true);
     setError(null);
@@ -66,8 +77,27 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         <Field id="name" label="Name" error={fieldErrors.name?.[0]}>
           <Input id="name" name="name" autoComplete="name" required maxLength={80} />
         </Field>
-        <Field id="email" label="Email" error={fieldErrors.email?.[0]}>
-          <Input id="email" name="email" type="email" autoComplete="email" required />
+        <Field
+          id="email"
+          label="Email"
+          description={
+            invite
+              ? "The address you were invited at."
+              : allowedDomains.length > 0
+                ? `Use your address at ${allowedDomains.join(", ")}.`
+                : undefined
+          }
+          error={fieldErrors.email?.[0]}
+        >
+          <Input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={invite?.email}
+            readOnly={Boolean(invite)}
+          />
         </Field>
         <Field
           id="password"

@@ -1,8 +1,16 @@
 import "server-only";
 import type { Account, Profile } from "next-auth";
+import { acceptInvitation, findPendingInvitation } from "../accounts/invitations";
+import { signUpRefusal } from "../accounts/sign-up-policy";
+import { getSignUpRules } from "../accounts/sign-up-rules";
 import { prisma } from "../db";
 
-export type OAuthLinkRefusal = "Suspended" | "NoEmail" | "LinkRequiresSignIn" | "AlreadyLinked";
+export type OAuthLinkRefusal =
+  | "Suspended"
+  | "NoEmail"
+  | "LinkRequiresSignIn"
+  | "AlreadyLinked"
+  | "SignUpRefused";
 type LinkResult = { ok: true; userId: string } | { ok: false; reason: OAuthLinkRefusal };
 
 /**
@@ -54,6 +62,16 @@ export async function linkOAuthAccount({
   if (!email || !isVerifiedByProvider) return { ok: false, reason: "NoEmail" };
   const holder = await prisma.user.findUnique({ where: { email } });
   if (holder && !holder.emailVerifiedAt) return { ok: false, reason: "LinkRequiresSignIn" };
+  // A new account: the sign-up policy applies as to the sign-up form (an invitation to this
+  // address lets it in).
+  const invitation = holder ? null : await findPendingInvitation({ email });
+  if (
+    !holder &&
+    signUpRefusal({ rules: await getSignUpRules(), email, hasInvitation: invitation !== null })
+  ) {
+    return { ok: false, reason: "SignUpRefused" };
+  }
+  if (invitation) await acceptInvitation(prisma, invitation.id);
   const user =
     holder ??
     (await prisma.user.upsert({

@@ -38,6 +38,8 @@ export const signUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters."),
   email: emailSchema,
   password: passwordSchema,
+  /** The token of an admin's invitation link (lib/accounts/invitations.ts). */
+  invite: z.string().trim().max(200).optional(),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 

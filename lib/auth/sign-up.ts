@@ -1,5 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { acceptInvitation, findPendingInvitation } from "../accounts/invitations";
+import { signUpRefusal } from "../accounts/sign-up-policy";
+import { getSignUpRules } from "../accounts/sign-up-rules";
 import { sendVerificationEmail } from "../accounts/verify-email";
 import { prisma } from "../db";
 import { AppError } from "../errors";
@@ -22,19 +25,38 @@ export async function signUp({ input, ip }: { input: unknown; ip: string }) {
       z.flattenError(parsed.error).fieldErrors,
     );
   }
-  const { name, email, password } = parsed.data;
+  const { name, email, password, invite } = parsed.data;
   await enforceSignUpRateLimit({ ip, email });
+  const invitation = invite ? await findPendingInvitation({ email, token: invite }) : null;
+  const refusal = signUpRefusal({
+    rules: await getSignUpRules(),
+    email,
+    hasInvitation: invitation !== null,
+  });
+  if (refusal) throw new AppError("forbidden", refusal);
   const passwordHash = await hashPassword(password);
   const signupNetworkHash = await networkHashOf(ip);
-  // The account and its verification email commit together.
+  // The account and its verification email (or its used invitation) commit together.
   const result = await prisma.$transaction(async (tx) => {
     const created = await tx.user.createMany({
-      data: [{ email, name, passwordHash, signupNetworkHash }],
+      // An invitation link proves the address: it was mailed there.
+      data: [
+        {
+          email,
+          name,
+          passwordHash,
+          signupNetworkHash,
+          emailVerifiedAt: invitation ? new Date() : null,
+        },
+      ],
       skipDuplicates: true,
     });
     if (created.count === 0) return null;
+    if (invitation && !(await acceptInvitation(tx, invitation.id))) {
+      throw new AppError("conflict", "This invitation has just been used or withdrawn.");
+    }
     const user = await tx.user.findUniqueOrThrow({ where: { email } });
-    const verification = await sendVerificationEmail({ tx, user });
+    const verification = invitation ? null : await sendVerificationEmail({ tx, user });
     return { user, verification };
   });
   if (!result) {
@@ -43,7 +65,7 @@ export async function signUp({ input, ip }: { input: unknown; ip: string }) {
       "We could not create an account with these details. If you already have one, sign in instead.",
     );
   }
-  await dispatchEmail(result.verification);
+  if (result.verification) await dispatchEmail(result.verification);
   const { user } = result;
   return { id: user.id, email: user.email, name: user.name };
 }

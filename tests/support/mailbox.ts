@@ -11,9 +11,16 @@ export async function lastEmailTo(to: string, kind?: string) {
   });
 }
 
-/** The token of the first link in an email's text that opens `path` (e.g. "/reset-password"). */
-export function tokenFromEmail(text: string | null | undefined, path: string): string {
-  const match = text?.match(new RegExp(`${path.replace("/", "\\/")}\\?token=([A-Za-z0-9_%-]+)`));
+/**
+ * The token of the first link in an email's text that opens `path` (e.g. "/reset-password"),
+ * carried in the `param` query parameter.
+ */
+export function tokenFromEmail(
+  text: string | null | undefined,
+  path: string,
+  param = "token",
+): string {
+  const match = text?.match(new RegExp(`${path.replace("/", "\\/")}\\?${param}=([A-Za-z0-9_%-]+)`));
   if (!match) throw new Error(`no ${path} link in: ${text}`);
   return decodeURIComponent(match[1]!);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SettingsManager } from "@/components/admin/settings-manager";
+import { SignUpSettings } from "@/components/admin/sign-ups/sign-up-settings";
 import { getActor } from "@/lib/auth/session";
 import { getInstanceSpendTodayForAdmin } from "@/lib/limits/queries";
 import { listModelsForAdmin } from "@/lib/models/queries";
@@ -18,10 +19,13 @@ export default async function AdminSettingsPage() {
     getInstanceSpendTodayForAdmin({ actor }),
   ]);
   return (
-    <SettingsManager
-      initialSettings={settings}
-      initialModels={models}
-      instanceSpendTodayMicros={instanceSpendToday}
-    />
+    <div className="grid gap-8">
+      <SettingsManager
+        initialSettings={settings}
+        initialModels={models}
+        instanceSpendTodayMicros={instanceSpendToday}
+      />
+      <SignUpSettings />
+    </div>
   );
 }
