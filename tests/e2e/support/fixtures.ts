@@ -132,6 +132,11 @@ export async function expectNoA11yViolations(page: Page): Promise<void> {
   // Contrast is judged on the settled page: a toast or dialog half-way through its fade would
   // read as low contrast. Finite animations only (a spinner runs forever).
   await waitForAnimationsToSettle(page);
+  // A refresh (router.refresh after a save) re-streams the page's metadata: for a moment the
+  // document has no <title>. Scan once it is back; a page that never gets one still fails below.
+  await page
+    .waitForFunction(() => document.title.trim() !== "", null, { timeout: 5_000 })
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
