@@ -1,9 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { parseInput } from "../gpts/parse-input";
 import { dispatchEmail, queueEmail } from "../mail/send-email";
 import { changeEmail as changeEmailMail, emailChanged } from "../mail/templates";
 import { accountLinks } from "./account-links";
@@ -17,15 +17,7 @@ import { changeEmailSchema } from "./schemas";
  * (only the new address's owner learns that, when confirming).
  */
 export async function requestEmailChange({ actor, input }: { actor: Actor; input: unknown }) {
-  const parsed = changeEmailSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new AppError(
-      "bad_request",
-      "Check the highlighted fields.",
-      z.flattenError(parsed.error).fieldErrors,
-    );
-  }
-  const { newEmail, currentPassword } = parsed.data;
+  const { newEmail, currentPassword } = parseInput(changeEmailSchema, input);
   const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id } });
   if (newEmail === user.email) {
     throw new AppError("bad_request", "That is already your email address.", {

@@ -1,10 +1,10 @@
 import "server-only";
-import { z } from "zod";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { Actor } from "../auth/session";
 import { revokeAllUserSessions } from "../auth/user-sessions";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { parseInput } from "../gpts/parse-input";
 import { dispatchEmail, queueEmail } from "../mail/send-email";
 import { passwordChanged } from "../mail/templates";
 import { consumeRateLimit } from "../security/rate-limit";
@@ -50,21 +50,14 @@ export async function assertCurrentPassword(options: {
  * browser stays signed in. The owner is told by email.
  */
 export async function changePassword({ actor, input }: { actor: Actor; input: unknown }) {
-  const parsed = changePasswordSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new AppError(
-      "bad_request",
-      "Check the highlighted fields.",
-      z.flattenError(parsed.error).fieldErrors,
-    );
-  }
+  const { currentPassword, newPassword } = parseInput(changePasswordSchema, input);
   const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id } });
   await assertCurrentPassword({
     user,
-    password: parsed.data.currentPassword,
+    password: currentPassword,
     field: "currentPassword",
   });
-  const passwordHash = await hashPassword(parsed.data.newPassword);
+  const passwordHash = await hashPassword(newPassword);
   const result = await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     const signedOut = await revokeAllUserSessions({

@@ -1,9 +1,9 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { EmailTokenPurpose } from "../generated/prisma/enums";
+import { hashLinkToken, newLinkToken } from "./link-token";
 
 /** How long each kind of link works. */
 export const TOKEN_LIFETIME_MINUTES: Record<EmailTokenPurpose, number> = {
@@ -15,13 +15,8 @@ export const TOKEN_LIFETIME_MINUTES: Record<EmailTokenPurpose, number> = {
 export const LINK_EXPIRED =
   "This link has expired or has already been used. Ask for a new one and use the latest email.";
 
-function hashOf(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 /**
- * A single-use link token for a user: 32 random bytes, of which only the SHA-256 is stored (a
- * database leak reveals no usable link). Issuing one retires the user's earlier unused tokens of
+ * A single-use link token for a user (lib/accounts/link-token.ts). Issuing one retires the user's earlier unused tokens of
  * the same purpose, so only the newest email works. Runs in the caller's transaction, with the
  * email that carries it.
  */
@@ -33,7 +28,7 @@ export async function issueEmailToken(options: {
   email: string;
 }): Promise<string> {
   const { tx, userId, purpose, email } = options;
-  const token = randomBytes(32).toString("base64url");
+  const { token, tokenHash } = newLinkToken();
   const now = new Date();
   await tx.emailToken.updateMany({
     where: { userId, purpose, usedAt: null },
@@ -44,7 +39,7 @@ export async function issueEmailToken(options: {
       userId,
       purpose,
       email,
-      tokenHash: hashOf(token),
+      tokenHash,
       expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MINUTES[purpose] * 60_000),
     },
   });
@@ -62,7 +57,7 @@ export async function consumeEmailToken(options: {
   purpose: EmailTokenPurpose;
 }): Promise<{ userId: string; email: string }> {
   const db = options.tx ?? prisma;
-  const tokenHash = hashOf(options.token);
+  const tokenHash = hashLinkToken(options.token);
   const now = new Date();
   const { count } = await db.emailToken.updateMany({
     where: { tokenHash, purpose: options.purpose, usedAt: null, expiresAt: { gt: now } },
@@ -78,7 +73,9 @@ export async function isEmailTokenUsable(options: {
   token: string;
   purpose: EmailTokenPurpose;
 }): Promise<boolean> {
-  const row = await prisma.emailToken.findUnique({ where: { tokenHash: hashOf(options.token) } });
+  const row = await prisma.emailToken.findUnique({
+    where: { tokenHash: hashLinkToken(options.token) },
+  });
   return Boolean(
     row && row.purpose === options.purpose && !row.usedAt && row.expiresAt.getTime() > Date.now(),
   );

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { assertAdmin } from "../admin/policy";
 import { emailSchema } from "../auth/schemas";
@@ -8,8 +7,10 @@ import { prisma } from "../db";
 import { appUrl } from "../env";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { parseInput } from "../gpts/parse-input";
 import { dispatchEmail, queueEmail } from "../mail/send-email";
 import { invitation as invitationMail } from "../mail/templates";
+import { hashLinkToken, newLinkToken } from "./link-token";
 
 export const INVITATION_DAYS = 14;
 
@@ -24,10 +25,6 @@ export type InvitationView = {
   createdAt: string;
   expiresAt: string;
 };
-
-function hashOf(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 function statusOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }) {
   if (row.acceptedAt) return "accepted";
@@ -64,21 +61,13 @@ function toView(row: InvitationRow): InvitationView {
  */
 export async function inviteToInstance({ actor, input }: { actor: Actor; input: unknown }) {
   assertAdmin(actor);
-  const parsed = invitationInputSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new AppError(
-      "bad_request",
-      "Check the highlighted fields.",
-      z.flattenError(parsed.error).fieldErrors,
-    );
-  }
-  const { email } = parsed.data;
+  const { email } = parseInput(invitationInputSchema, input);
   if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError("conflict", "That address already has an account.", {
       email: ["That address already has an account."],
     });
   }
-  const token = randomBytes(32).toString("base64url");
+  const { token, tokenHash } = newLinkToken();
   const { row, mail } = await prisma.$transaction(async (tx) => {
     await tx.invitation.updateMany({
       where: { email, acceptedAt: null, revokedAt: null },
@@ -87,7 +76,7 @@ export async function inviteToInstance({ actor, input }: { actor: Actor; input: 
     const row = await tx.invitation.create({
       data: {
         email,
-        tokenHash: hashOf(token),
+        tokenHash,
         invitedById: actor.id,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
       },
@@ -152,7 +141,7 @@ export async function findPendingInvitation(options: {
   return prisma.invitation.findFirst({
     where: {
       email: options.email,
-      ...(options.token ? { tokenHash: hashOf(options.token) } : {}),
+      ...(options.token ? { tokenHash: hashLinkToken(options.token) } : {}),
       acceptedAt: null,
       revokedAt: null,
       expiresAt: { gt: new Date() },
@@ -174,7 +163,7 @@ export async function acceptInvitation(tx: Prisma.TransactionClient, id: string)
 /** The address a pending invitation link is for (the sign-up page fills it in), or null. */
 export async function invitationEmailOf(token: string): Promise<string | null> {
   const row = await prisma.invitation.findUnique({
-    where: { tokenHash: hashOf(token) },
+    where: { tokenHash: hashLinkToken(token) },
     select: { email: true, acceptedAt: true, revokedAt: true, expiresAt: true },
   });
   return row && statusOf(row) === "pending" ? row.email : null;

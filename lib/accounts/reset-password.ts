@@ -1,9 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import { hashPassword } from "../auth/password";
 import { revokeAllUserSessions } from "../auth/user-sessions";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { parseInput } from "../gpts/parse-input";
 import { dispatchEmail, queueEmail } from "../mail/send-email";
 import { passwordChanged, resetPassword as resetPasswordMail } from "../mail/templates";
 import { consumeRateLimit } from "../security/rate-limit";
@@ -18,23 +18,13 @@ import { passwordResetRequestSchema, passwordResetSchema } from "./schemas";
 
 const REQUEST_WINDOW_SECONDS = 15 * 60;
 
-function invalid(error: z.ZodError): AppError {
-  return new AppError(
-    "bad_request",
-    "Check the highlighted fields.",
-    z.flattenError(error).fieldErrors,
-  );
-}
-
 /**
  * "Forgot password": mails a reset link (30 minutes, single use) when the address has an account.
  * The answer is the same whether it has one or not, so the form cannot probe for accounts.
  * Limited per client address and per email (a mailbox is not flooded by someone else).
  */
 export async function requestPasswordReset({ input, ip }: { input: unknown; ip: string }) {
-  const parsed = passwordResetRequestSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { email } = parsed.data;
+  const { email } = parseInput(passwordResetRequestSchema, input);
   for (const [key, limit] of [
     [`password-reset:ip:${ip}`, 10],
     [`password-reset:email:${email}`, 3],
@@ -74,9 +64,7 @@ export async function requestPasswordReset({ input, ip }: { input: unknown; ip: 
  * a notice that the password changed.
  */
 export async function resetPassword({ input }: { input: unknown }) {
-  const parsed = passwordResetSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error);
-  const { token, password } = parsed.data;
+  const { token, password } = parseInput(passwordResetSchema, input);
   const passwordHash = await hashPassword(password);
   const result = await prisma.$transaction(async (tx) => {
     const used = await consumeEmailToken({ tx, token, purpose: "RESET_PASSWORD" });

@@ -4,6 +4,7 @@ import { assertAdmin } from "../admin/policy";
 import type { Actor } from "../auth/session";
 import { AppError } from "../errors";
 import type { InstanceSettings } from "../generated/prisma/client";
+import { parseInput } from "../gpts/parse-input";
 import { getInstanceSettings } from "../settings/instance-settings";
 import { saveAuditedSettings } from "../settings/save-audited-settings";
 import { SIGN_UP_POLICIES, type SignUpRules } from "./sign-up-policy";
@@ -41,20 +42,13 @@ export const signUpRulesInputSchema = z
 /** Admin → Settings → Sign-ups: saves who may create an account (audited). */
 export async function saveSignUpRules({ actor, input }: { actor: Actor; input: unknown }) {
   assertAdmin(actor);
-  const parsed = signUpRulesInputSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new AppError(
-      "bad_request",
-      "Check the highlighted fields.",
-      z.flattenError(parsed.error).fieldErrors,
-    );
-  }
+  const rules = parseInput(signUpRulesInputSchema, input);
   const saved = await saveAuditedSettings({
     actor,
     action: "sign-up-rules.update",
     data: {
-      signUpPolicy: parsed.data.policy,
-      signUpAllowedDomains: [...new Set(parsed.data.allowedDomains)],
+      signUpPolicy: rules.policy,
+      signUpAllowedDomains: [...new Set(rules.allowedDomains)],
     },
     viewOf: signUpRulesOf,
   });

@@ -70,7 +70,12 @@ export function SignUpRulesForm({ rules }: { rules: SignUpRules }) {
           id="allowedDomains"
           label="Allowed domains"
           description="One per line or separated by commas, e.g. acme.com. Subdomains are separate."
-          error={fieldErrors.allowedDomains?.[0]}
+          error={
+            // The list's own error, or a bad entry's ("allowedDomains.2").
+            Object.entries(fieldErrors).find(
+              ([key]) => key.split(".")[0] === "allowedDomains",
+            )?.[1][0]
+          }
         >
           <Textarea
             id="allowedDomains"
