@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { useHasUnpublishedActionChanges } from "@/lib/gpt-actions/client/hooks";
 import { avatarUrl } from "@/lib/gpts/avatar/avatar-url";
 import type { CapabilityAvailability } from "@/lib/gpts/capabilities";
@@ -61,13 +62,6 @@ function toInitialState(gpt: GptForEditor | null): DraftInitialState {
   };
 }
 
-function focusFirstInvalidField() {
-  // After React has rendered the new errors.
-  requestAnimationFrame(() => {
-    document.querySelector<HTMLElement>(`#${GPT_EDITOR_FORM_ID} [aria-invalid="true"]`)?.focus();
-  });
-}
-
 type EditorTab = "create" | "configure";
 
 /**
@@ -110,6 +104,7 @@ export function GptEditor({
   const displayName = draft.values.name.trim() || "Untitled GPT";
   const avatar = { src: avatarUrl(draft.values.avatarKey), color: draft.values.avatarColor };
 
+  const focusFirstInvalidField = useFocusFirstInvalid(GPT_EDITOR_FORM_ID);
   const saveNow = useCallback(async () => {
     const outcome = await save();
     if (outcome === "invalid") {
@@ -119,7 +114,7 @@ export function GptEditor({
       toast.error("Your changes were not saved.", { description: "Check the form and try again." });
       focusFirstInvalidField();
     }
-  }, [save]);
+  }, [save, focusFirstInvalidField]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -12,6 +12,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import type { ActionOperationView, ActionView } from "@/lib/gpt-actions/types";
 import { ActionEditorSections } from "./action-editor-sections";
 import type { ActionKind } from "./add-action-menu";
@@ -19,13 +20,6 @@ import { TestOperationDialog } from "./test-operation-dialog";
 import { useActionEditor } from "./use-action-editor";
 
 const FORM_ID = "action-editor-form";
-
-function focusFirstInvalidField() {
-  // After React has rendered the errors.
-  requestAnimationFrame(() => {
-    document.querySelector<HTMLElement>(`#${FORM_ID} [aria-invalid="true"]`)?.focus();
-  });
-}
 
 /**
  * Adds or edits one action: source, authentication, operations, privacy policy. Full screen on
@@ -48,6 +42,7 @@ export function ActionEditorDialog({
   const editor = useActionEditor({ gptId, kind, action });
   const [hasSaved, setHasSaved] = useState(false);
   const [testing, setTesting] = useState<ActionOperationView | null>(null);
+  const focusFirstInvalidField = useFocusFirstInvalid(FORM_ID);
   const noun = kind === "mcp" ? "MCP server" : "action";
   const title = editor.saved
     ? `Edit ${editor.saved.name}`
