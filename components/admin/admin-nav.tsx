@@ -25,6 +25,9 @@ const links = [
   { href: "/admin/settings", label: "Settings", icon: Settings },
 ] as const;
 
+/** What moderators see of the admin area: moderation only. */
+const MODERATION_LINKS = new Set<string>(["/admin/reports", "/admin/reviews"]);
+
 /** Without Stripe nobody pays: no billing, and no revenue pool to share. */
 const BILLING_ONLY = new Set<string>(["/admin/billing", "/admin/earnings"]);
 
@@ -36,18 +39,26 @@ function isActive(pathname: string, href: string) {
  * Tabs across the admin area; scrolls sideways on narrow screens as sections are added. Billing
  * and Earnings show only when Stripe is set up (without it the instance runs on the Free plan alone).
  */
-export function AdminNav({ hasBilling }: { hasBilling: boolean }) {
+export function AdminNav({
+  hasBilling,
+  isModeratorOnly,
+}: {
+  hasBilling: boolean;
+  /** A moderator (not an admin): only the moderation tabs. */
+  isModeratorOnly: boolean;
+}) {
   const pathname = usePathname() ?? "/admin";
   const openReports = useOpenReportCount();
   return (
     <nav aria-label="Admin" className="flex items-center gap-3 overflow-x-auto border-b">
       <span className="hidden shrink-0 items-center gap-1.5 pr-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase sm:inline-flex">
         <ShieldCheck aria-hidden="true" className="size-4" />
-        Admin
+        {isModeratorOnly ? "Moderation" : "Admin"}
       </span>
       <ul className="-mb-px flex gap-1">
         {links
           .filter(({ href }) => hasBilling || !BILLING_ONLY.has(href))
+          .filter(({ href }) => !isModeratorOnly || MODERATION_LINKS.has(href))
           .map(({ href, label, icon: Icon }) => {
             const isCurrent = isActive(pathname, href);
             return (

@@ -25,6 +25,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 import { SimpleTooltip } from "@/components/ui/tooltip";
+import type { GptStatus } from "@/lib/gpts/policy";
 import type { PublishGptInput } from "@/lib/gpts/schemas";
 import { type GptVisibility, gptPath } from "@/lib/gpts/visibility";
 import { GPT_EDITOR_FORM_ID } from "./gpt-config-form";
@@ -42,7 +43,7 @@ type EditorHeaderProps = {
   name: string;
   /** The draft's picture (or its initials colour). */
   avatar?: { src: string | null; color: string | null };
-  status: "ACTIVE" | "UNLISTED" | "REMOVED";
+  status: GptStatus;
   published: PublishedState | null;
   hasUnpublishedChanges: boolean;
   saveState: SaveState;

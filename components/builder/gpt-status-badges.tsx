@@ -1,5 +1,6 @@
 import { Globe, Link2, Lock, type LucideIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import type { GptStatus } from "@/lib/gpts/policy";
 import { type GptVisibility, visibilityLabel } from "@/lib/gpts/visibility";
 import { cn } from "@/lib/utils/cn";
 
@@ -10,7 +11,7 @@ export const visibilityIcons: Record<GptVisibility, LucideIcon> = {
 };
 
 type GptStatusBadgesProps = {
-  status: "ACTIVE" | "UNLISTED" | "REMOVED";
+  status: GptStatus;
   /** The live version, or null while the GPT has never been published. */
   published: { number: number; visibility: GptVisibility } | null;
   hasUnpublishedChanges?: boolean;

@@ -37,12 +37,12 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
                 </Link>
               </>
             )}
-            {actor?.role === "ADMIN" && (
+            {(actor?.role === "ADMIN" || actor?.role === "MODERATOR") && (
               <Link
-                href="/admin"
+                href={actor.role === "ADMIN" ? "/admin" : "/admin/reports"}
                 className="rounded-md px-3 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground"
               >
-                Admin
+                {actor.role === "ADMIN" ? "Admin" : "Moderation"}
               </Link>
             )}
           </nav>
@@ -80,6 +80,7 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
                 name={actor.name ?? actor.email}
                 email={actor.email}
                 isAdmin={actor.role === "ADMIN"}
+                isModerator={actor.role === "MODERATOR"}
                 hasBilling={isBillingEnabled()}
               />
             ) : (

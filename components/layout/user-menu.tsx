@@ -2,10 +2,12 @@
 
 import {
   BarChart3,
+  Bell,
   CircleUser,
   Coins,
   Compass,
   CreditCard,
+  Database,
   KeyRound,
   Link2,
   LogOut,
@@ -32,11 +34,14 @@ export function UserMenu({
   name,
   email,
   isAdmin,
+  isModerator = false,
   hasBilling,
 }: {
   name: string;
   email: string;
   isAdmin: boolean;
+  /** A moderator (not an admin): a link to the moderation queue. */
+  isModerator?: boolean;
   /** Stripe is set up: plans and credits can be bought. */
   hasBilling: boolean;
 }) {
@@ -115,13 +120,23 @@ export function UserMenu({
             <Link2 className="size-4" aria-hidden /> Shared links
           </Link>
         </DropdownMenuItem>
-        {isAdmin && (
+        <DropdownMenuItem asChild>
+          <Link href="/settings/notifications">
+            <Bell className="size-4" aria-hidden /> Notifications
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/settings/data">
+            <Database className="size-4" aria-hidden /> Your data
+          </Link>
+        </DropdownMenuItem>
+        {isAdmin || isModerator ? (
           <DropdownMenuItem asChild>
-            <Link href="/admin">
-              <Shield className="size-4" aria-hidden /> Admin
+            <Link href={isAdmin ? "/admin" : "/admin/reports"}>
+              <Shield className="size-4" aria-hidden /> {isAdmin ? "Admin" : "Moderation"}
             </Link>
           </DropdownMenuItem>
-        )}
+        ) : null}
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => signOut({ callbackUrl: "/" })}>
           <LogOut className="size-4" aria-hidden /> Sign out

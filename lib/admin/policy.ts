@@ -1,3 +1,4 @@
+import { isModerator } from "../auth/roles";
 import type { Actor } from "../auth/session";
 import { AppError } from "../errors";
 
@@ -9,7 +10,14 @@ export function assertAdmin(actor: Pick<Actor, "role"> | null | undefined): asse
   if (actor?.role !== "ADMIN") throw new AppError("forbidden", "Administrators only.");
 }
 
-type BanTarget = { id: string; role: "USER" | "ADMIN" };
+/** Moderation (reports, listing reviews, appeals): admins and moderators. */
+export function assertModerator(
+  actor: Pick<Actor, "role"> | null | undefined,
+): asserts actor is Actor {
+  if (!isModerator(actor)) throw new AppError("forbidden", "Moderators only.");
+}
+
+type BanTarget = { id: string; role: "USER" | "MODERATOR" | "ADMIN" };
 
 /** Why `actor` may not ban `target`, or null when it may. Unbanning is always allowed. */
 export function banRefusalReason(actor: Pick<Actor, "id">, target: BanTarget): string | null {

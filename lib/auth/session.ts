@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import type { Role } from "../generated/prisma/enums";
 import { getInstanceSecrets } from "../security/instance-secrets";
 import { getAuthOptions } from "./options";
+import { isModerator } from "./roles";
 import { type Claims, claimsFromSessionToken } from "./session-token";
 import { liveSessionUser, touchUserSession } from "./user-sessions";
 
@@ -80,4 +81,12 @@ export async function requireAdmin(): Promise<Actor> {
 
 export function isAdmin(actor: Actor | null): boolean {
   return actor?.role === "ADMIN";
+}
+
+export { isModerator } from "./roles";
+
+export async function requireModerator(): Promise<Actor> {
+  const actor = await requireActor();
+  if (!isModerator(actor)) throw new AppError("forbidden", "Moderators only.");
+  return actor;
 }

@@ -1,10 +1,13 @@
+import { isModerator } from "../auth/roles";
 import type { Actor } from "../auth/session";
 
 /**
- * ACTIVE: as its owner set it. UNLISTED: an admin took it out of the store (after a report); it
- * still works by link. REMOVED: an admin took it down; only its owner (and admins) can open it.
+ * ACTIVE: as its owner set it. UNLISTED: a moderator took it out of the store (after a report); it
+ * still works by link. REMOVED: a moderator took it down; only its owner (and staff) can open it.
+ * IN_REVIEW: its public listing waits for a moderator; REJECTED: a moderator refused the listing.
+ * Both work by link and are not listed (lib/moderation/review).
  */
-export type GptStatus = "ACTIVE" | "UNLISTED" | "REMOVED";
+export type GptStatus = "ACTIVE" | "UNLISTED" | "REMOVED" | "IN_REVIEW" | "REJECTED";
 
 type GptAccessFields = {
   ownerId: string;
@@ -30,7 +33,8 @@ export function canViewGpt(
   gpt: GptAccessFields,
 ): boolean {
   if (gpt.isDeleted) return false;
-  if (actor?.role === "ADMIN") return true;
+  // Staff open anything they may have to moderate.
+  if (isModerator(actor)) return true;
   if (gpt.isOwnerBanned) return false;
   if (actor && actor.id === gpt.ownerId) return true;
   if (gpt.status === "REMOVED" || !gpt.publishedVersionId) return false;

@@ -1,3 +1,4 @@
+import type { GptStatus } from "./policy";
 import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
@@ -52,7 +53,7 @@ type RemixOriginal = {
   slug: string;
   ownerId: string;
   visibility: "PRIVATE" | "LINK" | "PUBLIC";
-  status: "ACTIVE" | "UNLISTED" | "REMOVED";
+  status: GptStatus;
   publishedVersionId: string | null;
   deletedAt: Date | null;
   owner: { bannedAt: Date | null };
@@ -85,7 +86,7 @@ export type MyGptSummary = {
   avatarUrl: string | null;
   avatarColor: string | null;
   visibility: "PRIVATE" | "LINK" | "PUBLIC";
-  status: "ACTIVE" | "UNLISTED" | "REMOVED";
+  status: GptStatus;
   conversationCount: number;
   remixCount: number;
   /** ISO time of the last change (serialisable: the browser refetches the list). */

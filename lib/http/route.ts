@@ -1,11 +1,20 @@
 import "server-only";
 import type { z } from "zod";
-import { type Actor, getActor, requireActor, requireAdmin } from "../auth/session";
+import {
+  type Actor,
+  getActor,
+  requireActor,
+  requireAdmin,
+  requireModerator,
+} from "../auth/session";
 import { AppError, errorResponse } from "../errors";
 import { assertJsonContentType, assertSameOrigin } from "./same-origin";
 
-/** "public": anyone, signed in or not (actor may be null); "user": signed in; "admin": admins. */
-type Access = "public" | "user" | "admin";
+/**
+ * "public": anyone, signed in or not (actor may be null); "user": signed in; "moderator": admins
+ * and moderators (reports and listing reviews); "admin": admins.
+ */
+type Access = "public" | "user" | "moderator" | "admin";
 
 type Context<TBody, TParams, TAccess extends Access> = {
   request: Request;
@@ -40,9 +49,11 @@ export function route<
       const actor =
         options.access === "admin"
           ? await requireAdmin()
-          : options.access === "user"
-            ? await requireActor()
-            : await getActor();
+          : options.access === "moderator"
+            ? await requireModerator()
+            : options.access === "user"
+              ? await requireActor()
+              : await getActor();
       let body: unknown;
       if (options.body) {
         assertJsonContentType(request);

@@ -6,6 +6,7 @@ export const EMAIL_KINDS = [
   "email-changed",
   "password-changed",
   "invitation",
+  "notification",
 ] as const;
 
 export type EmailKind = (typeof EMAIL_KINDS)[number];
@@ -17,6 +18,7 @@ const labels: Record<EmailKind, string> = {
   "email-changed": "Email changed",
   "password-changed": "Password changed",
   invitation: "Invitation",
+  notification: "Notification",
 };
 
 /** A readable label; kinds written by newer code than this build fall back to the raw value. */

@@ -152,3 +152,28 @@ export function invitation({
     outro: ["If you were not expecting this, you can ignore this email."],
   });
 }
+
+/** An in-app notification, also sent by email (lib/notifications/notify.ts). */
+export function notificationEmail({
+  name,
+  title,
+  body,
+  url,
+  settingsUrl,
+}: {
+  name?: Name;
+  title: string;
+  body: string;
+  /** Where the notification leads; absent for one that leads nowhere. */
+  url?: string;
+  /** Where the user turns these emails off. */
+  settingsUrl: string;
+}): EmailContent {
+  return renderEmail({
+    subject: oneLine(title),
+    greeting: greeting(name),
+    intro: [oneLine(title), ...body.split(/\n{2,}/).filter((paragraph) => paragraph.trim())],
+    action: url ? { label: "Open in Atelier", url } : undefined,
+    outro: [`You get these emails because notifications by email are on: ${settingsUrl}`],
+  });
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertAdmin } from "../admin/policy";
+import { assertModerator } from "../admin/policy";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { avatarUrl } from "../gpts/avatar/avatar-url";
@@ -45,7 +45,7 @@ export async function listReportsForAdmin({
   filter: ReportQueueFilter;
   page?: number;
 }): Promise<AdminReportsPage> {
-  assertAdmin(actor);
+  assertModerator(actor);
   const isOpen = filter === "open";
   const [rows, openCount] = await Promise.all([
     prisma.report.findMany({
@@ -101,6 +101,6 @@ export async function listReportsForAdmin({
 
 /** Open reports on the instance (the admin nav's badge). */
 export async function countOpenReports({ actor }: { actor: Actor }): Promise<number> {
-  assertAdmin(actor);
+  assertModerator(actor);
   return prisma.report.count({ where: { status: "OPEN" } });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertAdmin } from "../admin/policy";
+import { assertModerator } from "../admin/policy";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
@@ -30,7 +30,7 @@ export async function resolveReport({
   reportId: string;
   action: ReportAction;
 }): Promise<ResolveReportResult> {
-  assertAdmin(actor);
+  assertModerator(actor);
   const status = CLOSED_STATUS[action];
   const result = await prisma.$transaction(async (tx) => {
     // The GPT row is locked before the report rows, the order every writer here uses: two admins

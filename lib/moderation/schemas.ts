@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ReportReason, ReportStatus } from "../generated/prisma/enums";
+import type { GptStatus } from "../gpts/policy";
 import { REPORT_REASON_VALUES } from "./report-reasons";
 
 export const REPORT_LIMITS = { details: 1000 } as const;
@@ -43,7 +44,7 @@ export type AdminReportRow = {
     name: string;
     avatarUrl: string | null;
     avatarColor: string | null;
-    status: "ACTIVE" | "UNLISTED" | "REMOVED";
+    status: GptStatus;
     creatorName: string;
     /** How many reports of this GPT are still open (all reporters). */
     openReportCount: number;

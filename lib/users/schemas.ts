@@ -18,7 +18,7 @@ export type AdminUserRow = {
   id: string;
   email: string;
   name: string | null;
-  role: "USER" | "ADMIN";
+  role: "USER" | "MODERATOR" | "ADMIN";
   createdAt: string;
   bannedAt: string | null;
   gptCount: number;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { AdminOverviewView } from "@/components/admin/admin-overview-view";
 import { getAdminHome } from "@/lib/admin/queries";
 import { getActor } from "@/lib/auth/session";
@@ -12,6 +12,8 @@ type AdminPageProps = { searchParams: Promise<Record<string, string | string[] |
 export default async function AdminPage({ searchParams }: AdminPageProps) {
   // Layouts and pages render in parallel: the page checks the role itself.
   const actor = await getActor();
+  // A moderator's admin area is the moderation queue.
+  if (actor?.role === "MODERATOR") redirect("/admin/reports");
   if (actor?.role !== "ADMIN") notFound();
   const q = adminUserSearchSchema.parse((await searchParams).q);
   const home = await getAdminHome({ actor, q });

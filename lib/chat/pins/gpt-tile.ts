@@ -1,3 +1,4 @@
+import type { GptStatus } from "../../gpts/policy";
 import "server-only";
 import type { Actor } from "../../auth/session";
 import { avatarUrl } from "../../gpts/avatar/avatar-url";
@@ -30,7 +31,7 @@ type TileRow = {
   slug: string;
   ownerId: string;
   visibility: "PRIVATE" | "LINK" | "PUBLIC";
-  status: "ACTIVE" | "UNLISTED" | "REMOVED";
+  status: GptStatus;
   publishedVersionId: string | null;
   deletedAt: Date | null;
   owner: { bannedAt: Date | null };

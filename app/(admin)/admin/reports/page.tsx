@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportsQueue } from "@/components/moderation/reports-queue";
-import { getActor } from "@/lib/auth/session";
+import { getActor, isModerator } from "@/lib/auth/session";
 import { listReportsForAdmin } from "@/lib/moderation/report-queries";
 import { reportQueueFilterSchema } from "@/lib/moderation/schemas";
 
@@ -12,7 +12,7 @@ type ReportsPageProps = { searchParams: Promise<Record<string, string | string[]
 export default async function AdminReportsPage({ searchParams }: ReportsPageProps) {
   // Layouts and pages render in parallel: the page checks the role itself.
   const actor = await getActor();
-  if (actor?.role !== "ADMIN") notFound();
+  if (!actor || !isModerator(actor)) notFound();
   const filter = reportQueueFilterSchema.parse((await searchParams).status ?? "open");
   const page = await listReportsForAdmin({ actor, filter });
   return <ReportsQueue key={filter} initialPage={page} />;

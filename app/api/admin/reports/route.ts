@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
  * GET ?status=open|closed&page= → AdminReportsPage (with the instance's open count).
  * GET ?count=open → { openCount } only: the admin nav's badge, one cheap count.
  */
-export const GET = route({ access: "admin" }, async ({ actor, request }) => {
+export const GET = route({ access: "moderator" }, async ({ actor, request }) => {
   const search = new URL(request.url).searchParams;
   if (search.get("count") === "open") return { openCount: await countOpenReports({ actor }) };
   return listReportsForAdmin({

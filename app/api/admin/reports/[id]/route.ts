@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** POST { action: "dismiss" | "unlist" | "remove" } → { result }. 409 if already closed. */
 export const POST = route<typeof resolveReportSchema, { id: string }>(
-  { access: "admin", body: resolveReportSchema },
+  { access: "moderator", body: resolveReportSchema },
   async ({ actor, body, params }) => ({
     result: await resolveReport({ actor, reportId: params.id, action: body.action }),
   }),

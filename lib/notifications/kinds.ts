@@ -1,0 +1,17 @@
+/**
+ * What a notification reports (Notification.kind). Moderation decisions reach the GPT's creator;
+ * appeals reach moderators.
+ */
+export const NOTIFICATION_KINDS = [
+  "listing.in-review",
+  "listing.approved",
+  "listing.rejected",
+  "gpt.unlisted",
+  "gpt.removed",
+  "gpt.restored",
+  "appeal.submitted",
+  "appeal.upheld",
+  "appeal.reversed",
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
