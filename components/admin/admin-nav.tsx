@@ -1,14 +1,17 @@
 "use client";
 
 import {
+  ClipboardCheck,
   Coins,
   Cpu,
   CreditCard,
   Flag,
   LayoutDashboard,
   Mail,
+  ScrollText,
   Settings,
   ShieldCheck,
+  Users,
 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -17,11 +20,14 @@ import { cn } from "@/lib/utils/cn";
 
 const links = [
   { href: "/admin", label: "Overview", icon: LayoutDashboard },
+  { href: "/admin/users", label: "Users", icon: Users },
+  { href: "/admin/reviews", label: "Reviews", icon: ClipboardCheck },
   { href: "/admin/reports", label: "Reports", icon: Flag },
   { href: "/admin/models", label: "Models", icon: Cpu },
   { href: "/admin/billing", label: "Billing", icon: CreditCard },
   { href: "/admin/earnings", label: "Earnings", icon: Coins },
   { href: "/admin/outbox", label: "Outbox", icon: Mail },
+  { href: "/admin/audit", label: "Audit log", icon: ScrollText },
   { href: "/admin/settings", label: "Settings", icon: Settings },
 ] as const;
 
