@@ -27,7 +27,9 @@ export function proxy(request: NextRequest) {
   });
   const response = needsSignIn(request)
     ? signInRedirect(request)
-    : NextResponse.next({ request: { headers: withNonce(request.headers, nonce, policy) } });
+    : NextResponse.next({
+        request: { headers: withNonce(request, nonce, policy) },
+      });
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(pageSecurityHeaders({ isHttps }))) {
     response.headers.set(name, value);
@@ -35,9 +37,12 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-function withNonce(headers: Headers, nonce: string, policy: string): Headers {
-  const forwarded = new Headers(headers);
+function withNonce(request: NextRequest, nonce: string, policy: string): Headers {
+  const forwarded = new Headers(request.headers);
   forwarded.set("x-nonce", nonce);
+  // For layouts, which are not given the path: the admin area answers a moderator's request for
+  // an admin-only page with a real 404 before streaming starts (app/(admin)/admin/layout.tsx).
+  forwarded.set("x-pathname", request.nextUrl.pathname);
   forwarded.set("Content-Security-Policy", policy);
   return forwarded;
 }

@@ -1,16 +1,14 @@
+import { Users } from "lucide-react";
 import Link from "next/link";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import type { AdminHome } from "@/lib/admin/queries";
-import type { Actor } from "@/lib/auth/session";
 import { AdminStats } from "./admin-stats";
 import { GptsSection } from "./gpts-section";
-import { UsersSection } from "./users-section";
 
-type AdminOverviewViewProps = { actor: Actor; home: AdminHome; q?: string };
-
-export function AdminOverviewView({ actor, home, q }: AdminOverviewViewProps) {
-  const { overview, users, gpts } = home;
+export function AdminOverviewView({ home }: { home: AdminHome }) {
+  const { overview, gpts } = home;
   return (
     <div className="grid gap-10">
       <div className="grid gap-6">
@@ -18,6 +16,14 @@ export function AdminOverviewView({ actor, home, q }: AdminOverviewViewProps) {
           className="pb-0"
           title="Overview"
           description="People, GPTs and model spend across this Atelier instance."
+          actions={
+            <Button asChild variant="outline">
+              <Link href="/admin/users">
+                <Users aria-hidden="true" />
+                Manage users
+              </Link>
+            </Button>
+          }
         />
         {overview.enabledModelCount === 0 ? (
           <Alert variant="warning">
@@ -37,7 +43,6 @@ export function AdminOverviewView({ actor, home, q }: AdminOverviewViewProps) {
           <AdminStats overview={overview} />
         </section>
       </div>
-      <UsersSection actor={actor} users={users.users} total={users.total} q={q} />
       <GptsSection gpts={gpts.gpts} total={gpts.total} />
     </div>
   );

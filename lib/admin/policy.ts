@@ -17,11 +17,32 @@ export function assertModerator(
   if (!isModerator(actor)) throw new AppError("forbidden", "Moderators only.");
 }
 
-type BanTarget = { id: string; role: "USER" | "MODERATOR" | "ADMIN" };
+type Role = "USER" | "MODERATOR" | "ADMIN";
+type UserTarget = { id: string; role: Role; deletedAt?: Date | null; bannedAt?: Date | null };
 
-/** Why `actor` may not ban `target`, or null when it may. Unbanning is always allowed. */
-export function banRefusalReason(actor: Pick<Actor, "id">, target: BanTarget): string | null {
+/**
+ * Why `actor` may not ban `target`, or null when it may. Users and moderators can be banned;
+ * administrators cannot (demote them first), nor can oneself or a deleted account. Unbanning is
+ * always allowed.
+ */
+export function banRefusalReason(actor: Pick<Actor, "id">, target: UserTarget): string | null {
   if (actor.id === target.id) return "You cannot ban your own account.";
+  if (target.deletedAt) return "This account was deleted by its owner.";
   if (target.role === "ADMIN") return "Administrators cannot be banned.";
+  return null;
+}
+
+/**
+ * Why `actor` may not give `target` the role `role`, or null when it may. The last-administrator
+ * rule needs the database (lib/users/set-user-role.ts): it is checked there, under a lock.
+ */
+export function roleChangeRefusalReason(
+  actor: Pick<Actor, "id">,
+  target: UserTarget,
+  role: Role,
+): string | null {
+  if (actor.id === target.id) return "You cannot change your own role.";
+  if (target.deletedAt) return "This account was deleted by its owner.";
+  if (target.bannedAt && role !== "USER") return "Unban this account before promoting it.";
   return null;
 }

@@ -3,7 +3,6 @@ import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import type { GptStatus, GptVisibility } from "../generated/prisma/enums";
 import { avatarUrl } from "../gpts/avatar/avatar-url";
-import { listUsersForAdmin } from "../users/queries";
 import { assertAdmin } from "./policy";
 
 export const USAGE_WINDOW_DAYS = 30;
@@ -154,14 +153,13 @@ export async function listGptsForAdmin({
   };
 }
 
-/** Everything the admin home renders, in one round of parallel reads. */
-export async function getAdminHome({ actor, q }: { actor: Actor; q?: string }) {
+/** Everything the admin home renders (users have their own page), in parallel reads. */
+export async function getAdminHome({ actor }: { actor: Actor }) {
   assertAdmin(actor);
-  const [overview, users, gpts] = await Promise.all([
+  const [overview, gpts] = await Promise.all([
     getAdminOverview({ actor }),
-    listUsersForAdmin({ actor, q }),
     listGptsForAdmin({ actor }),
   ]);
-  return { overview, users, gpts };
+  return { overview, gpts };
 }
 export type AdminHome = Awaited<ReturnType<typeof getAdminHome>>;

@@ -32,3 +32,13 @@ export async function requireAdmin(): Promise<Actor> {
 export function isAdmin(actor: Actor | null): boolean {
   return actor?.role === "ADMIN";
 }
+
+export { isModerator } from "@/lib/auth/roles";
+
+export async function requireModerator(): Promise<Actor> {
+  const actor = await requireActor();
+  if (actor.role !== "ADMIN" && actor.role !== "MODERATOR") {
+    throw new AppError("forbidden", "Moderators only.");
+  }
+  return actor;
+}

@@ -33,12 +33,6 @@ test("[ADMIN]: an admin signs in through the form, sees Admin in the header, and
   await adminLink.click();
   await expect(page).toHaveURL(/\/admin$/);
 
-  const users = page.getByRole("table", { name: "Users" });
-  const adminRow = users.getByRole("row").filter({ hasText: ADMIN.email });
-  await expect(adminRow).toBeVisible();
-  await expect(adminRow.getByText("Admin", { exact: true })).toBeVisible();
-  await expect(adminRow.getByText("You", { exact: true })).toBeVisible();
-
   const gpts = page.getByRole("table", { name: "GPTs" });
   const demoRow = gpts.getByRole("row").filter({ hasText: "Writing Coach" });
   await expect(demoRow).toBeVisible();
@@ -48,6 +42,15 @@ test("[ADMIN]: an admin signs in through the form, sees Admin in the header, and
     "/g/demo-writing-coach",
   );
   await expectNoA11yViolations(page);
+
+  // User management has its own page, linked from the overview.
+  await page.getByRole("link", { name: "Manage users" }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  const users = page.getByRole("table", { name: "Users" });
+  const adminRow = users.getByRole("row").filter({ hasText: ADMIN.email });
+  await expect(adminRow).toBeVisible();
+  await expect(adminRow.getByText("Admin", { exact: true })).toBeVisible();
+  await expect(adminRow.getByText("You", { exact: true })).toBeVisible();
 });
 
 test("[ADMIN]: a regular user gets a 404 at /admin and is refused by the admin API", async ({
@@ -196,18 +199,19 @@ test("[ADMIN]: banning a user ends their session and blocks sign-in; unbanning r
     const { email, password } = await signUpViaApi(user, `Banned Soon ${suffix}`);
     expect((await user.request.get("/api/conversations")).status()).toBe(200);
 
-    await page.goto(`/admin?q=${encodeURIComponent(email)}`);
+    await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
     const row = page.getByRole("table", { name: "Users" }).getByRole("row").filter({
       hasText: email,
     });
     await expect(row.getByText("Active", { exact: true })).toBeVisible();
-    await row.getByRole("button", { name: `Ban ${email}`, exact: true }).click();
-    const confirm = page.getByRole("alertdialog", { name: "Ban this user?" });
+    await row.getByRole("button", { name: `Actions for ${email}`, exact: true }).click();
+    await page.getByRole("menuitem", { name: "Ban…" }).click();
+    const confirm = page.getByRole("dialog", { name: "Ban this user?" });
     await expect(confirm).toContainText(email);
+    await confirm.getByRole("textbox", { name: "Reason" }).fill("Abusive messages");
     await confirm.getByRole("button", { name: "Ban user" }).click();
     await expect(confirm).toBeHidden();
     await expect(row.getByText("Banned", { exact: true })).toBeVisible();
-    await expect(row.getByRole("button", { name: `Unban ${email}`, exact: true })).toBeVisible();
 
     // Their existing session stops working at once.
     expect((await user.request.get("/api/conversations")).status()).toBe(401);
@@ -222,14 +226,14 @@ test("[ADMIN]: banning a user ends their session and blocks sign-in; unbanning r
     await expect(user).toHaveURL(/\/sign-in/);
 
     // Unban restores sign-in.
-    await row.getByRole("button", { name: `Unban ${email}`, exact: true }).click();
+    await row.getByRole("button", { name: `Actions for ${email}`, exact: true }).click();
+    await page.getByRole("menuitem", { name: "Unban…" }).click();
     const unbanConfirm = page.getByRole("alertdialog", { name: "Unban this user?" });
     await unbanConfirm.getByRole("button", { name: "Unban user" }).click();
     await expect(unbanConfirm).toBeHidden();
     await expect(row.getByText("Active", { exact: true })).toBeVisible();
 
     // The session from before the ban stays revoked: unbanning does not sign anyone back in.
-    await expect(row.getByRole("button", { name: `Ban ${email}`, exact: true })).toBeVisible();
     expect((await user.request.get("/api/conversations")).status()).toBe(401);
 
     // Sign in again on a fresh device.

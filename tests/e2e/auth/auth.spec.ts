@@ -236,7 +236,7 @@ test("[AUTH]: a banned user loses their session and cannot sign in again", async
   try {
     await signInViaApi(adminContext.request, ADMIN.email, ADMIN.password);
     const response = await adminContext.request.patch(`/api/admin/users/${user.id}`, {
-      data: { banned: true },
+      data: { banned: true, reason: "Spam" },
     });
     expect(response.status()).toBe(200);
     const body = await response.json();

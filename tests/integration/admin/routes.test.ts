@@ -97,7 +97,10 @@ describe("[ADMIN]: admin API routes", () => {
   it("PATCH /api/admin/users/:id bans, and explains why an admin cannot be banned", async () => {
     const target = await prisma.user.create({ data: { email: "route-target@example.com" } });
     const banned = await patchUser(
-      appRequest(`/api/admin/users/${target.id}`, { method: "PATCH", body: { banned: true } }),
+      appRequest(`/api/admin/users/${target.id}`, {
+        method: "PATCH",
+        body: { banned: true, reason: "Spam" },
+      }),
       segment({ id: target.id }),
     );
     expect(banned.status).toBe(200);
@@ -107,7 +110,10 @@ describe("[ADMIN]: admin API routes", () => {
     ).not.toBeNull();
 
     const self = await patchUser(
-      appRequest(`/api/admin/users/${admin.id}`, { method: "PATCH", body: { banned: true } }),
+      appRequest(`/api/admin/users/${admin.id}`, {
+        method: "PATCH",
+        body: { banned: true, reason: "Spam" },
+      }),
       segment({ id: admin.id }),
     );
     expect(self.status).toBe(403);

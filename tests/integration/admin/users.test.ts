@@ -19,7 +19,12 @@ describe("[ADMIN]: banning users", () => {
     const admin = await createActor("ADMIN", "ban-admin@example.com");
     const target = await createActor("USER", "troll@example.com");
 
-    const banned = await setUserBanned({ actor: admin, userId: target.id, banned: true });
+    const banned = await setUserBanned({
+      actor: admin,
+      userId: target.id,
+      banned: true,
+      reason: "Spam",
+    });
     expect(banned.bannedAt).not.toBeNull();
     expect(
       (await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).bannedAt,
@@ -42,8 +47,18 @@ describe("[ADMIN]: banning users", () => {
   it("treats a repeated ban as a no-op: the first ban time stays and one audit row is written", async () => {
     const admin = await createActor("ADMIN", "twice-admin@example.com");
     const target = await createActor("USER", "twice@example.com");
-    const first = await setUserBanned({ actor: admin, userId: target.id, banned: true });
-    const second = await setUserBanned({ actor: admin, userId: target.id, banned: true });
+    const first = await setUserBanned({
+      actor: admin,
+      userId: target.id,
+      banned: true,
+      reason: "Spam",
+    });
+    const second = await setUserBanned({
+      actor: admin,
+      userId: target.id,
+      banned: true,
+      reason: "Spam",
+    });
     expect(second.bannedAt).toBe(first.bannedAt);
     expect(await prisma.auditLog.count({ where: { targetId: target.id } })).toBe(1);
   });
@@ -53,12 +68,12 @@ describe("[ADMIN]: banning users", () => {
     const otherAdmin = await createActor("ADMIN", "other-admin@example.com");
 
     const self = await expectAppError(
-      setUserBanned({ actor: admin, userId: admin.id, banned: true }),
+      setUserBanned({ actor: admin, userId: admin.id, banned: true, reason: "Spam" }),
       "forbidden",
     );
     expect(self.message).toBe("You cannot ban your own account.");
     const other = await expectAppError(
-      setUserBanned({ actor: admin, userId: otherAdmin.id, banned: true }),
+      setUserBanned({ actor: admin, userId: otherAdmin.id, banned: true, reason: "Spam" }),
       "forbidden",
     );
     expect(other.message).toBe("Administrators cannot be banned.");
@@ -74,7 +89,7 @@ describe("[ADMIN]: banning users", () => {
     const user = await createActor("USER", "sneaky@example.com");
     const victim = await createActor("USER", "victim@example.com");
     await expectAppError(
-      setUserBanned({ actor: user, userId: victim.id, banned: true }),
+      setUserBanned({ actor: user, userId: victim.id, banned: true, reason: "Spam" }),
       "forbidden",
     );
     await expectAppError(listUsersForAdmin({ actor: user }), "forbidden");
@@ -84,7 +99,7 @@ describe("[ADMIN]: banning users", () => {
   it("returns not found for an unknown user", async () => {
     const admin = await createActor("ADMIN", "ghost-admin@example.com");
     await expectAppError(
-      setUserBanned({ actor: admin, userId: "nobody", banned: true }),
+      setUserBanned({ actor: admin, userId: "nobody", banned: true, reason: "Spam" }),
       "not_found",
     );
   });
@@ -98,7 +113,7 @@ describe("[ADMIN]: banning users", () => {
     });
     const input = { email: user.email, password };
 
-    await setUserBanned({ actor: admin, userId: user.id, banned: true });
+    await setUserBanned({ actor: admin, userId: user.id, banned: true, reason: "Spam" });
     const error = await expectAppError(
       verifyCredentials({ input, ip: "203.0.113.9" }),
       "forbidden",
@@ -119,14 +134,14 @@ describe("[ADMIN]: user list", () => {
     await createActor("USER", "grace@navy.mil", "Grace Hopper");
     await createActor("USER", "alan@bletchley.uk", "Alan Turing");
 
-    const byName = await listUsersForAdmin({ actor: admin, q: "HOPPER" });
+    const byName = await listUsersForAdmin({ actor: admin, query: { q: "HOPPER" } });
     expect(byName.users.map((user) => user.email)).toEqual(["grace@navy.mil"]);
     expect(byName.total).toBe(1);
 
-    const byEmail = await listUsersForAdmin({ actor: admin, q: "lovelace.DEV" });
+    const byEmail = await listUsersForAdmin({ actor: admin, query: { q: "lovelace.DEV" } });
     expect(byEmail.users.map((user) => user.email)).toEqual(["ada@lovelace.dev"]);
 
-    const everyone = await listUsersForAdmin({ actor: admin, limit: 2 });
+    const everyone = await listUsersForAdmin({ actor: admin, pageSize: 2 });
     expect(everyone.users).toHaveLength(2);
     expect(everyone.total).toBeGreaterThanOrEqual(4);
     expect(everyone.users[0]).not.toHaveProperty("passwordHash");

@@ -79,7 +79,7 @@ describe("[AUTH]: sessions end on the server", () => {
     const admin = await createActor({ role: "ADMIN" });
     const user = await createActor();
     const sessionId = await startUserSession({ userId: user.id, userAgent: null });
-    await setUserBanned({ actor: admin, userId: user.id, banned: true });
+    await setUserBanned({ actor: admin, userId: user.id, banned: true, reason: "Spam" });
     await setUserBanned({ actor: admin, userId: user.id, banned: false });
     await useCookieOf(user.id, sessionId);
     expect(await getActor()).toBeNull();

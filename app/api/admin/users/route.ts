@@ -1,11 +1,13 @@
 import { route } from "@/lib/http/route";
 import { listUsersForAdmin } from "@/lib/users/queries";
-import { adminUserSearchSchema } from "@/lib/users/schemas";
 
 export const dynamic = "force-dynamic";
 
-/** GET ?q= → { users: AdminUserRow[], total } (newest first, at most 100). */
+/**
+ * GET ?q=&role=all|user|moderator|admin&status=all|active|banned|unverified|deleted
+ * &sort=newest|oldest&page= → AdminUserPage (50 a page). Admins only.
+ */
 export const GET = route({ access: "admin" }, async ({ actor, request }) => {
-  const q = adminUserSearchSchema.parse(new URL(request.url).searchParams.get("q") ?? "");
-  return listUsersForAdmin({ actor, q });
+  const search = new URL(request.url).searchParams;
+  return listUsersForAdmin({ actor, query: Object.fromEntries(search) });
 });

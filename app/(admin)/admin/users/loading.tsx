@@ -1,0 +1,16 @@
+import { Skeleton } from "@/components/ui/skeleton";
+import { Spinner } from "@/components/ui/spinner";
+
+export default function AdminUsersLoading() {
+  return (
+    <div aria-busy="true" className="grid gap-6">
+      <Spinner label="Loading users" className="sr-only" />
+      <div className="grid gap-2">
+        <Skeleton className="h-8 w-32" />
+        <Skeleton className="h-4 w-96 max-w-full" />
+      </div>
+      <Skeleton className="h-24 rounded-xl" />
+      <Skeleton className="h-96 rounded-xl" />
+    </div>
+  );
+}
