@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleCheck } from "lucide-react";
+import { CircleCheck, Clock } from "lucide-react";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
@@ -21,12 +21,15 @@ import { Textarea } from "@/components/ui/textarea";
 import type { PublishedGpt } from "@/lib/gpts/api-client";
 import type { PublishGptInput } from "@/lib/gpts/schemas";
 import { type GptVisibility, gptPath, visibilityLabel } from "@/lib/gpts/visibility";
+import type { ListingOutcome } from "@/lib/moderation/review/schemas";
 import { BuilderProfileField } from "./sharing/builder-profile-field";
 import { usePublicProfileRequirement } from "./sharing/use-public-profile-requirement";
 import { VisibilityRadioGroup } from "./sharing/visibility-radio-group";
 import { usePublicUrl } from "./use-public-url";
 
 const RELEASE_NOTE_MAX = 500;
+
+/** The publish response with the store listing's outcome (lib/gpts/publish-gpt.ts). */
 
 type PublishDialogProps = {
   open: boolean;
@@ -80,13 +83,16 @@ function PublishDialogBody({
     setIsSubmitting(true);
     try {
       if (!(await profile.ensureProfile())) return;
-      const published = await onPublish({
+      const published: PublishedGpt = await onPublish({
         visibility,
         releaseNote: releaseNote.trim() || undefined,
       });
       setResult(published);
       toast.success(`Published version ${published.number}`, {
-        description: `${gptName || "Your GPT"} is live: ${visibilityLabel(published.visibility)}.`,
+        description:
+          published.listing?.status === "IN_REVIEW"
+            ? "It waits for a moderator before the store lists it."
+            : `${gptName || "Your GPT"} is live: ${visibilityLabel(published.visibility)}.`,
       });
     } catch (caught) {
       if (profile.handleServerError(caught)) return;
@@ -163,19 +169,30 @@ function PublishDialogBody({
 function PublishedView({ gptName, result }: { gptName: string; result: PublishedGpt }) {
   const url = usePublicUrl(result.slug);
   const name = gptName || "Your GPT";
+  const listing = result.listing ?? null;
+  const isInReview = listing?.status === "IN_REVIEW";
   const audience =
     result.visibility === "PUBLIC"
-      ? `${name} is listed in the store, and anyone can chat with it.`
+      ? isInReview
+        ? `Waiting for review: ${name} will be listed in the store once a moderator approves it. Until then, anyone with the link can chat with it.`
+        : listing?.status === "UNLISTED"
+          ? `${name} was taken out of the store by a moderator, so it is not listed. Anyone with the link can chat with it.`
+          : `${name} is listed in the store, and anyone can chat with it.`
       : result.visibility === "LINK"
         ? `Anyone with the link can chat with ${name}. It’s not listed in the store.`
         : `Only you can chat with ${name}. Change that any time under Share.`;
   return (
     <div className="grid gap-5">
       <DialogHeader className="items-center text-center sm:items-start sm:text-left">
-        <CircleCheck aria-hidden="true" className="size-8 text-success" />
+        {isInReview ? (
+          <Clock aria-hidden="true" className="size-8 text-warning" />
+        ) : (
+          <CircleCheck aria-hidden="true" className="size-8 text-success" />
+        )}
         <DialogTitle>Published v{result.number}</DialogTitle>
         <DialogDescription>{audience}</DialogDescription>
       </DialogHeader>
+      {isInReview && listing ? <InReviewNote listing={listing} /> : null}
       <LeftOutKnowledgeNote result={result} />
       <div className="flex min-w-0 items-center gap-2 rounded-md border bg-muted/40 py-1 pr-1 pl-3">
         <span className="min-w-0 flex-1 truncate font-mono text-sm" data-testid="published-link">
@@ -192,6 +209,32 @@ function PublishedView({ gptName, result }: { gptName: string; result: Published
         </DialogClose>
       </DialogFooter>
     </div>
+  );
+}
+
+/** Why the listing waits: the automatic checks' findings, or the store's review policy. */
+function InReviewNote({ listing }: { listing: ListingOutcome }) {
+  return (
+    <Alert variant="warning" data-testid="listing-review-note">
+      <AlertDescription className="grid gap-2">
+        {listing.findings.length > 0 ? (
+          <>
+            <span>The automatic checks flagged your listing:</span>
+            <ul className="grid list-disc gap-1 pl-5">
+              {listing.findings.map((finding) => (
+                <li key={finding}>{finding}</li>
+              ))}
+            </ul>
+            <span>A moderator decides whether to list it. You will be notified.</span>
+          </>
+        ) : (
+          <span>
+            A moderator reviews public listings on this store before they appear in it. You will be
+            notified of the decision.
+          </span>
+        )}
+      </AlertDescription>
+    </Alert>
   );
 }
 

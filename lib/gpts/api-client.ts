@@ -1,3 +1,4 @@
+import type { ListingOutcome } from "../moderation/review/schemas";
 import type { MyGptSummary } from "./queries";
 import type { GptDraftInput, PublishGptInput } from "./schemas";
 
@@ -110,6 +111,8 @@ export type PublishedGpt = {
   knowledgeFileCount: number;
   knowledgeFilesProcessing: number;
   knowledgeFilesFailed: number;
+  /** A public publish: listed at once, or waiting for a moderator (and why); null otherwise. */
+  listing: ListingOutcome | null;
 };
 
 export function createGptRequest(draft: GptDraftInput): Promise<CreatedGpt> {

@@ -5,6 +5,10 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import { asJson } from "../gpt-actions/definition";
 import { assertActionPrivacyPolicies, snapshotDraftActions } from "../gpt-actions/snapshot";
+import { dispatchEmail, type QueuedEmail } from "../mail/send-email";
+import { withdrawPendingReview } from "../moderation/review/review-helpers";
+import type { ListingOutcome } from "../moderation/review/schemas";
+import { submitListing } from "../moderation/review/submit-listing";
 import { invalidateStoreListings } from "../store/listing-cache";
 import { refreshSearchDocuments } from "../store/search-document";
 import { assertHasBuilderProfile } from "../users/builder-profile-queries";
@@ -26,6 +30,11 @@ export type PublishedGpt = {
   knowledgeFilesProcessing: number;
   /** Draft files that FAILED to process, left out too. */
   knowledgeFilesFailed: number;
+  /**
+   * Public only: listed at once, or waiting for a moderator and why (lib/moderation/review);
+   * null for private and link-only GPTs, which are never listed.
+   */
+  listing: ListingOutcome | null;
 };
 
 /**
@@ -36,6 +45,9 @@ export type PublishedGpt = {
  * transaction. Files removed from the draft earlier stay on the older versions that use them.
  * Actions are snapshotted whole (credentials as ciphertext); a public GPT with actions needs a
  * privacy policy URL on each.
+ * Publishing as Public submits the listing (lib/moderation/review/submit-listing.ts: listed, or in
+ * review after the automatic checks or by policy); publishing as private or link-only withdraws a
+ * pending review.
  */
 export async function publishGpt({
   actor,
@@ -105,7 +117,14 @@ export async function publishGpt({
       },
     });
     await refreshSearchDocuments({ gptId }, tx);
-    return {
+    let listing: ListingOutcome | null = null;
+    let emails: QueuedEmail[] = [];
+    if (visibility === "PUBLIC") {
+      ({ listing, emails } = await submitListing(tx, { gptId, versionId: version.id }));
+    } else {
+      await withdrawPendingReview(tx, gptId);
+    }
+    const published: PublishedGpt = {
       versionId: version.id,
       number: version.number,
       slug: gpt.slug,
@@ -115,8 +134,11 @@ export async function publishGpt({
         (file) => file.status === "QUEUED" || file.status === "PROCESSING",
       ).length,
       knowledgeFilesFailed: files.filter((file) => file.status === "FAILED").length,
+      listing,
     };
+    return { published, emails };
   });
   invalidateStoreListings();
-  return result;
+  for (const email of result.emails) await dispatchEmail(email);
+  return result.published;
 }

@@ -5,6 +5,10 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import { definitionsFromVersion } from "../gpt-actions/definition";
 import { assertActionPrivacyPolicies } from "../gpt-actions/snapshot";
+import { dispatchEmail, type QueuedEmail } from "../mail/send-email";
+import { withdrawPendingReview } from "../moderation/review/review-helpers";
+import type { ListingOutcome } from "../moderation/review/schemas";
+import { submitListing } from "../moderation/review/submit-listing";
 import { invalidateStoreListings } from "../store/listing-cache";
 import { assertHasBuilderProfile } from "../users/builder-profile-queries";
 import { parseInput } from "./parse-input";
@@ -14,7 +18,9 @@ import type { GptVisibility } from "./visibility";
 /**
  * Changes who can open the GPT, effective immediately and without publishing: visibility is a
  * sharing setting, not part of a version. Public needs a builder profile (the creator name the
- * store shows).
+ * store shows). A published GPT switched to Public is submitted for listing (the automatic checks,
+ * and a moderator's review when they or the policy ask for it: `listing` says which); switched to
+ * private or link-only, its pending review is withdrawn.
  */
 export async function setGptVisibility({
   actor,
@@ -24,12 +30,19 @@ export async function setGptVisibility({
   actor: Actor;
   gptId: string;
   input: SetGptVisibilityInput;
-}): Promise<{ visibility: GptVisibility }> {
+}): Promise<{ visibility: GptVisibility; listing?: ListingOutcome }> {
   const { visibility } = parseInput(setGptVisibilitySchema, input);
   const result = await prisma.$transaction(async (tx) => {
+    // Same lock as publishGpt: a publish and a visibility change of one GPT take turns.
+    await tx.$queryRaw`SELECT id FROM "Gpt" WHERE id = ${gptId} AND "ownerId" = ${actor.id} FOR UPDATE`;
     const gpt = await tx.gpt.findFirst({
       where: { id: gptId, ownerId: actor.id, deletedAt: null },
-      select: { id: true, publishedVersion: { select: { capabilities: true, actions: true } } },
+      select: {
+        id: true,
+        visibility: true,
+        publishedVersionId: true,
+        publishedVersion: { select: { capabilities: true, actions: true } },
+      },
     });
     if (!gpt) throw new AppError("not_found", "GPT not found.");
     if (visibility === "PUBLIC") {
@@ -43,8 +56,19 @@ export async function setGptVisibility({
       }
     }
     await tx.gpt.update({ where: { id: gpt.id }, data: { visibility } });
-    return { visibility };
+    let emails: QueuedEmail[] = [];
+    let listing: ListingOutcome | undefined;
+    if (visibility !== "PUBLIC") {
+      await withdrawPendingReview(tx, gpt.id);
+    } else if (gpt.visibility !== "PUBLIC" && gpt.publishedVersionId) {
+      ({ listing, emails } = await submitListing(tx, {
+        gptId: gpt.id,
+        versionId: gpt.publishedVersionId,
+      }));
+    }
+    return { view: listing ? { visibility, listing } : { visibility }, emails };
   });
   invalidateStoreListings();
-  return result;
+  for (const email of result.emails) await dispatchEmail(email);
+  return result.view;
 }

@@ -88,6 +88,7 @@ describe("[BUILDER]: create, edit and publish a GPT", () => {
       knowledgeFileCount: 0,
       knowledgeFilesProcessing: 0,
       knowledgeFilesFailed: 0,
+      listing: { status: "LISTED", findings: [] },
     });
     expect(
       (await getGptForEditor({ actor: owner, gptId: created.id }))?.hasUnpublishedChanges,

@@ -156,6 +156,7 @@ describe("[BUILDER]: GPT API routes", () => {
       knowledgeFileCount: 0,
       knowledgeFilesProcessing: 0,
       knowledgeFilesFailed: 0,
+      listing: { status: "LISTED", findings: [] },
     });
 
     const invalid = await publishRoute(

@@ -88,7 +88,10 @@ describe("[SHARING]: who can open a GPT", () => {
       segment({ id: gpt.id }),
     );
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ visibility: "PUBLIC" });
+    expect(await response.json()).toEqual({
+      visibility: "PUBLIC",
+      listing: { status: "LISTED", findings: [] },
+    });
     expect(await isInStore(gpt.id)).toBe(true);
 
     expect(await prisma.gptVersion.count({ where: { gptId: gpt.id } })).toBe(1);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ModerationSettings } from "@/components/admin/moderation-settings/moderation-settings";
 import { SettingsManager } from "@/components/admin/settings-manager";
 import { SignUpSettings } from "@/components/admin/sign-ups/sign-up-settings";
 import { getActor } from "@/lib/auth/session";
@@ -26,6 +27,7 @@ export default async function AdminSettingsPage() {
         instanceSpendTodayMicros={instanceSpendToday}
       />
       <SignUpSettings />
+      <ModerationSettings />
     </div>
   );
 }
