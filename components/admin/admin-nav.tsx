@@ -15,7 +15,9 @@ import {
 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { isModerationPath } from "@/lib/admin/moderation-paths";
 import { useOpenReportCount } from "@/lib/moderation/hooks";
+import { usePendingReviewCount } from "@/lib/moderation/review/hooks";
 import { cn } from "@/lib/utils/cn";
 
 const links = [
@@ -30,9 +32,6 @@ const links = [
   { href: "/admin/audit", label: "Audit log", icon: ScrollText },
   { href: "/admin/settings", label: "Settings", icon: Settings },
 ] as const;
-
-/** What moderators see of the admin area: moderation only. */
-const MODERATION_LINKS = new Set<string>(["/admin/reports", "/admin/reviews"]);
 
 /** Without Stripe nobody pays: no billing, and no revenue pool to share. */
 const BILLING_ONLY = new Set<string>(["/admin/billing", "/admin/earnings"]);
@@ -55,6 +54,16 @@ export function AdminNav({
 }) {
   const pathname = usePathname() ?? "/admin";
   const openReports = useOpenReportCount();
+  const pendingReviews = usePendingReviewCount();
+  /** The number a tab carries (work waiting), with what it counts for screen readers. */
+  const waiting: Record<string, { count: number | undefined; label: string; testId: string }> = {
+    "/admin/reports": { count: openReports.data, label: "open", testId: "nav-open-report-count" },
+    "/admin/reviews": {
+      count: pendingReviews.data,
+      label: "waiting",
+      testId: "nav-pending-review-count",
+    },
+  };
   return (
     <nav aria-label="Admin" className="flex items-center gap-3 overflow-x-auto border-b">
       <span className="hidden shrink-0 items-center gap-1.5 pr-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase sm:inline-flex">
@@ -64,7 +73,7 @@ export function AdminNav({
       <ul className="-mb-px flex gap-1">
         {links
           .filter(({ href }) => hasBilling || !BILLING_ONLY.has(href))
-          .filter(({ href }) => !isModeratorOnly || MODERATION_LINKS.has(href))
+          .filter(({ href }) => !isModeratorOnly || isModerationPath(href))
           .map(({ href, label, icon: Icon }) => {
             const isCurrent = isActive(pathname, href);
             return (
@@ -73,7 +82,7 @@ export function AdminNav({
                   href={href}
                   aria-current={isCurrent ? "page" : undefined}
                   className={cn(
-                    "inline-flex shrink-0 items-center gap-2 rounded-t-md border-b-2 px-3 py-2.5 text-sm font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset",
+                    "relative inline-flex shrink-0 items-center gap-2 rounded-t-md border-b-2 px-3 py-2.5 text-sm font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset",
                     isCurrent
                       ? "border-primary text-foreground"
                       : "border-transparent text-muted-foreground hover:border-border hover:text-foreground",
@@ -81,13 +90,13 @@ export function AdminNav({
                 >
                   <Icon aria-hidden="true" className="size-4" />
                   {label}
-                  {href === "/admin/reports" && openReports.data ? (
+                  {waiting[href]?.count ? (
                     <span
                       className="rounded-full bg-destructive px-1.5 text-[0.6875rem] leading-4 font-semibold text-white tabular-nums"
-                      data-testid="nav-open-report-count"
+                      data-testid={waiting[href].testId}
                     >
-                      {openReports.data}
-                      <span className="sr-only"> open</span>
+                      {waiting[href].count}
+                      <span className="sr-only"> {waiting[href].label}</span>
                     </span>
                   ) : null}
                 </Link>

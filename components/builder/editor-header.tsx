@@ -28,6 +28,8 @@ import { SimpleTooltip } from "@/components/ui/tooltip";
 import type { GptStatus } from "@/lib/gpts/policy";
 import type { PublishGptInput } from "@/lib/gpts/schemas";
 import { type GptVisibility, gptPath } from "@/lib/gpts/visibility";
+import { useGptModerationState } from "@/lib/moderation/hooks";
+import { reasonForStatus } from "@/lib/moderation/labels";
 import { GPT_EDITOR_FORM_ID } from "./gpt-config-form";
 import { GptStatusBadges } from "./gpt-status-badges";
 import { PublishDialog } from "./publish-dialog";
@@ -79,6 +81,10 @@ export function EditorHeader({
   const returnFocusRef = useRef<HTMLElement | null>(null);
   const [visibility, setVisibility] = useState(initialVisibility);
   const gpt = draft.gpt;
+  // The live moderation state (publishing may send the listing to review; a moderator may act
+  // while the editor is open); the status the page loaded with until it arrives.
+  const moderation = useGptModerationState(gpt?.id ?? null);
+  const liveStatus = moderation.data?.status ?? status;
   const versionActions = useVersionActions(draft);
   const restore: typeof versionActions.restore = async (...args) => {
     const result = await versionActions.restore(...args);
@@ -144,9 +150,10 @@ export function EditorHeader({
         <h1 className="truncate text-base font-semibold leading-tight">{name}</h1>
         <div className="flex flex-wrap items-center gap-1.5">
           <GptStatusBadges
-            status={status}
+            status={liveStatus}
             published={published}
             hasUnpublishedChanges={hasUnpublishedChanges}
+            moderationReason={reasonForStatus(liveStatus, moderation.data?.latestDecision)}
           />
           {published ? <PublishedLinks slug={published.slug} /> : null}
         </div>
@@ -222,7 +229,11 @@ export function EditorHeader({
         >
           Save draft
         </Button>
-        <Button type="button" onClick={openFromButton("publish")} disabled={status === "REMOVED"}>
+        <Button
+          type="button"
+          onClick={openFromButton("publish")}
+          disabled={liveStatus === "REMOVED"}
+        >
           Publish
         </Button>
       </div>

@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { toast } from "sonner";
+import { CreatorModerationPanel } from "@/components/moderation/creator-moderation-panel";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -18,6 +19,7 @@ import {
   knowledgeKeys,
   useKnowledgeFiles,
 } from "@/lib/knowledge/client/hooks";
+import { gptModerationKeys } from "@/lib/moderation/hooks";
 import { CreateTab } from "./create-tab/create-tab";
 import { EditorHeader } from "./editor-header";
 import {
@@ -145,8 +147,11 @@ export function GptEditor({
         saveErrorMessage={draft.saveError?.message}
         onRetry={() => void saveNow()}
         draft={draft}
-        // Publishing and restoring change which files are live.
-        onVersionChange={() => void queryClient.invalidateQueries({ queryKey: knowledgeKeys.all })}
+        // Publishing and restoring change which files are live, and may send the listing to review.
+        onVersionChange={() => {
+          void queryClient.invalidateQueries({ queryKey: knowledgeKeys.all });
+          void queryClient.invalidateQueries({ queryKey: gptModerationKeys.all });
+        }}
         initialVisibility={gpt?.visibility ?? "PRIVATE"}
       />
 
@@ -172,14 +177,8 @@ export function GptEditor({
         </Alert>
       ) : null}
 
-      {status === "REMOVED" ? (
-        <Alert variant="destructive" className="rounded-none border-x-0 border-t-0 px-4 sm:px-6">
-          <AlertTitle>A moderator removed this GPT</AlertTitle>
-          <AlertDescription>
-            You can still edit and preview the draft, but it cannot be published.
-          </AlertDescription>
-        </Alert>
-      ) : null}
+      {/* What moderators decided (in review, rejected, unlisted, removed) and the appeal. */}
+      {draft.gpt ? <CreatorModerationPanel gptId={draft.gpt.id} /> : null}
 
       <div className="grid flex-1 grid-cols-1 lg:min-h-0 lg:grid-cols-2">
         <section

@@ -23,8 +23,8 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 import type { MyGptSummary } from "@/lib/gpts/queries";
-import { gptPath, visibilityLabel } from "@/lib/gpts/visibility";
-import { visibilityIcons } from "./gpt-status-badges";
+import { gptPath } from "@/lib/gpts/visibility";
+import { VisibilityStateBadge } from "./gpt-status-badges";
 import { formatAbsoluteTime, formatRelativeTime } from "./versions/format-time";
 
 function countLabel(count: number, one: string, many: string): string {
@@ -43,10 +43,8 @@ function useIsHydrated(): boolean {
 }
 
 function StatusBadges({ gpt }: { gpt: MyGptSummary }) {
-  const VisibilityIcon = visibilityIcons[gpt.visibility];
   return (
     <span className="flex flex-wrap items-center gap-1.5">
-      {gpt.status === "REMOVED" ? <Badge variant="destructive">Removed by moderator</Badge> : null}
       {gpt.publishedVersion ? (
         <>
           <Badge variant="success">Published v{gpt.publishedVersion.number}</Badge>
@@ -55,10 +53,14 @@ function StatusBadges({ gpt }: { gpt: MyGptSummary }) {
       ) : (
         <Badge variant="secondary">Draft</Badge>
       )}
-      <Badge variant="outline">
-        <VisibilityIcon aria-hidden="true" />
-        {visibilityLabel(gpt.visibility)}
-      </Badge>
+      {/* Above the row's stretched link: it opens the editor's moderation panel. */}
+      <VisibilityStateBadge
+        status={gpt.status}
+        visibility={gpt.visibility}
+        moderationReason={gpt.moderationReason}
+        moderationHref={`/gpts/${gpt.id}/edit#moderation`}
+        className="relative z-10"
+      />
     </span>
   );
 }

@@ -5,6 +5,7 @@ import { prisma } from "../db";
 import { definitionFromRow } from "../gpt-actions/definition";
 import { hasActionChanges } from "../gpt-actions/snapshot";
 import { getDefaultModel } from "../models/queries";
+import { reasonForStatus } from "../moderation/labels";
 import { avatarUrl } from "./avatar/avatar-url";
 import { changedFields, versionedFieldsSelect } from "./gpt-config";
 import { canViewGpt } from "./policy";
@@ -93,6 +94,8 @@ export type MyGptSummary = {
   updatedAt: string;
   publishedVersion: { number: number } | null;
   hasUnpublishedChanges: boolean;
+  /** The moderators' reason for its status when not ACTIVE (null when none was recorded). */
+  moderationReason: string | null;
 };
 
 /** The owner's GPTs for "My GPTs" (deleted ones left out), most recently changed first. */
@@ -113,6 +116,11 @@ export async function listMyGpts({ actor }: { actor: Actor }): Promise<MyGptSumm
       publishedVersion: {
         select: { number: true, ...versionedFieldsSelect, ...versionFileSetSelect },
       },
+      moderationDecisions: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 1,
+        select: { kind: true, reason: true },
+      },
     },
   });
   return gpts.map((gpt) => ({
@@ -132,6 +140,7 @@ export async function listMyGpts({ actor }: { actor: Actor }): Promise<MyGptSumm
       gpt.publishedVersion !== null &&
       (changedFields(gpt, gpt.publishedVersion).length > 0 ||
         hasKnowledgeChanges(gpt, gpt.publishedVersion)),
+    moderationReason: reasonForStatus(gpt.status, gpt.moderationDecisions[0]),
   }));
 }
 

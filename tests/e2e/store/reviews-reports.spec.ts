@@ -146,17 +146,18 @@ test("[REVIEWS]: a user who chatted rates and reviews a GPT, edits it, the creat
       .getByRole("link", { name: /Reports/ })
       .click();
     await expect(admin.getByRole("heading", { level: 1, name: "Reports" })).toBeVisible();
-    const row = admin.getByTestId("report-row").filter({ hasText: gptName });
+    const row = admin.getByTestId("report-group").filter({ hasText: gptName });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("Impersonation or clone");
+    await expect(row).toContainText("1 open report");
+    await row.getByRole("button", { name: "Show the report" }).click();
     await expect(row).toContainText("Copies another travel GPT word for word.");
     await expect(row).toContainText(`Reporter ${suffix}`);
-    await expect(row).toContainText("1 open report");
     await expect(row.getByRole("link", { name: gptName })).toHaveAttribute("href", path);
     await expectNoA11yViolations(admin);
     await shoot(admin, "admin-reports-1280");
     await admin.setViewportSize({ width: 390, height: 844 });
-    await expect(admin.getByTestId("report-card").filter({ hasText: gptName })).toBeVisible();
+    await expect(row).toBeVisible();
     await expectNoA11yViolations(admin);
     await admin.screenshot({
       path: `${SCREENSHOTS ?? "/tmp"}/admin-reports-390.png`,
@@ -165,13 +166,15 @@ test("[REVIEWS]: a user who chatted rates and reviews a GPT, edits it, the creat
     await admin.setViewportSize({ width: 1280, height: 900 });
 
     await row.getByRole("button", { name: `Unlist ${gptName}` }).click();
-    const confirm = admin.getByRole("alertdialog", { name: "Unlist this GPT?" });
+    const confirm = admin.getByRole("dialog", { name: `Unlist ${gptName}?` });
+    await confirm.getByLabel("Reason for the creator").fill("It copies another GPT word for word.");
     await confirm.getByRole("button", { name: "Unlist GPT" }).click();
     await expect(admin.getByText(`${gptName} is unlisted. 1 report closed.`)).toBeVisible();
     await expect(row).toHaveCount(0);
     await admin.getByRole("link", { name: "Closed" }).click();
-    const closed = admin.getByTestId("report-row").filter({ hasText: gptName });
-    await expect(closed).toContainText("Unlisted");
+    const closed = admin.getByTestId("report-group").filter({ hasText: gptName });
+    await expect(closed).toContainText("Unlisted by moderators");
+    await expect(closed).toContainText("It copies another GPT word for word.");
 
     await reporter.goto(path);
     await expect(reporter.getByRole("heading", { level: 1, name: gptName })).toBeVisible();

@@ -3,13 +3,14 @@ import { prisma } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { getGptPage } from "@/lib/gpts/gpt-page-query";
 import { REPORTS_PER_HOUR, reportGpt } from "@/lib/moderation/report-gpt";
-import { listReportsForAdmin } from "@/lib/moderation/report-queries";
+import { listReportGroups } from "@/lib/moderation/report-queries";
 import { resolveReport } from "@/lib/moderation/resolve-report";
 import { listedInStoreWhere } from "@/lib/store/card";
 import { expectAppError } from "../../support/app-error";
 import { createActor, createPublishedGpt } from "../../support/factories";
 
 const spam = { reason: "SPAM" as const, details: "It links to a scam site." };
+const RULES = "It sends people to a scam site.";
 
 async function setup() {
   const owner = await createActor();
@@ -64,7 +65,7 @@ describe("[REPORTS]: reporting a GPT", () => {
       "conflict",
     );
     expect(again.message).toBe("You already reported this GPT; an admin will review it.");
-    await resolveReport({ actor: admin, reportId: first.id, action: "dismiss" });
+    await resolveReport({ actor: admin, reportId: first.id, input: { action: "dismiss" } });
     await reportGpt({ actor: reporter, gptId: gpt.id, input: spam });
     expect(await prisma.report.count({ where: { gptId: gpt.id, reporterId: reporter.id } })).toBe(
       2,
@@ -120,7 +121,7 @@ describe("[REPORTS]: reporting a GPT", () => {
 });
 
 describe("[REPORTS]: the admin queue", () => {
-  it("lists open reports newest first with the GPT's open count, and closed ones with the outcome", async () => {
+  it("lists one row per GPT with its open reports, and closed ones under Closed", async () => {
     const { gpt, reporter, admin } = await setup();
     const other = await createActor();
     await reportGpt({ actor: reporter, gptId: gpt.id, input: spam });
@@ -129,20 +130,23 @@ describe("[REPORTS]: the admin queue", () => {
       gptId: gpt.id,
       input: { reason: "IMPERSONATION", details: "Copies another GPT" },
     });
-    const open = await listReportsForAdmin({ actor: admin, filter: "open" });
-    const mine = open.reports.filter((row) => row.gpt.id === gpt.id);
-    expect(mine.map((row) => row.id)[0]).toBe(latest.id);
-    expect(mine[0]).toMatchObject({
+    const open = await listReportGroups({ actor: admin, filter: "open" });
+    const mine = open.groups.filter((group) => group.gpt.id === gpt.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ openCount: 2, gpt: { name: "Test GPT" } });
+    expect(mine[0].reports[0]).toMatchObject({
+      id: latest.id,
       reasonLabel: "Impersonation or clone",
-      gpt: { openReportCount: 2, name: "Test GPT" },
     });
 
-    await resolveReport({ actor: admin, reportId: latest.id, action: "dismiss" });
-    const closed = await listReportsForAdmin({ actor: admin, filter: "closed" });
-    expect(closed.reports.find((row) => row.id === latest.id)).toMatchObject({
-      status: "DISMISSED",
-    });
-    await expectAppError(listReportsForAdmin({ actor: reporter, filter: "open" }), "forbidden");
+    await resolveReport({ actor: admin, reportId: latest.id, input: { action: "dismiss" } });
+    const closed = await listReportGroups({ actor: admin, filter: "closed" });
+    const closedGroup = closed.groups.find((group) => group.gpt.id === gpt.id);
+    expect(closedGroup?.reports.map((row) => [row.id, row.status])).toEqual([
+      [latest.id, "DISMISSED"],
+    ]);
+    expect(closedGroup?.openCount).toBe(1);
+    await expectAppError(listReportGroups({ actor: reporter, filter: "open" }), "forbidden");
   });
 
   it("unlist takes the GPT out of the store but keeps its link, closing every open report", async () => {
@@ -152,7 +156,11 @@ describe("[REPORTS]: the admin queue", () => {
     await reportGpt({ actor: other, gptId: gpt.id, input: spam });
     expect(await isListed(gpt.id)).toBe(true);
 
-    const result = await resolveReport({ actor: admin, reportId: first.id, action: "unlist" });
+    const result = await resolveReport({
+      actor: admin,
+      reportId: first.id,
+      input: { action: "unlist", reason: RULES },
+    });
     expect(result.closedReportIds).toHaveLength(2);
     expect(await isListed(gpt.id)).toBe(false);
     expect(await getGptPage({ actor: null, slug: gpt.slug })).not.toBeNull();
@@ -169,16 +177,24 @@ describe("[REPORTS]: the admin queue", () => {
     expect(audit[0].actorId).toBe(admin.id);
 
     const twice = await expectAppError(
-      resolveReport({ actor: admin, reportId: first.id, action: "remove" }),
+      resolveReport({
+        actor: admin,
+        reportId: first.id,
+        input: { action: "remove", reason: RULES },
+      }),
       "conflict",
     );
-    expect(twice.message).toBe("This report was already closed by another admin.");
+    expect(twice.message).toBe("This report was already closed by another moderator.");
   });
 
   it("remove makes the GPT a 404 for visitors and records who removed it", async () => {
     const { gpt, reporter, admin, owner } = await setup();
     const report = await reportGpt({ actor: reporter, gptId: gpt.id, input: spam });
-    await resolveReport({ actor: admin, reportId: report.id, action: "remove" });
+    await resolveReport({
+      actor: admin,
+      reportId: report.id,
+      input: { action: "remove", reason: RULES },
+    });
     expect(await getGptPage({ actor: null, slug: gpt.slug })).toBeNull();
     expect(await getGptPage({ actor: reporter, slug: gpt.slug })).toBeNull();
     expect(await getGptPage({ actor: owner, slug: gpt.slug })).not.toBeNull();
@@ -199,8 +215,16 @@ describe("[REPORTS]: the admin queue", () => {
     const second = await reportGpt({ actor: other, gptId: gpt.id, input: spam });
 
     const outcomes = await Promise.allSettled([
-      resolveReport({ actor: admin, reportId: first.id, action: "remove" }),
-      resolveReport({ actor: secondAdmin, reportId: second.id, action: "unlist" }),
+      resolveReport({
+        actor: admin,
+        reportId: first.id,
+        input: { action: "remove", reason: RULES },
+      }),
+      resolveReport({
+        actor: secondAdmin,
+        reportId: second.id,
+        input: { action: "unlist", reason: RULES },
+      }),
     ]);
     const fulfilled = outcomes.filter((outcome) => outcome.status === "fulfilled");
     const rejected = outcomes.filter((outcome) => outcome.status === "rejected");
@@ -217,7 +241,11 @@ describe("[REPORTS]: the admin queue", () => {
     await prisma.gpt.update({ where: { id: gpt.id }, data: { status: "REMOVED" } });
 
     const refused = await expectAppError(
-      resolveReport({ actor: admin, reportId: report.id, action: "unlist" }),
+      resolveReport({
+        actor: admin,
+        reportId: report.id,
+        input: { action: "unlist", reason: RULES },
+      }),
       "conflict",
     );
     expect(refused.message).toMatch(/already removed/);
@@ -232,14 +260,18 @@ describe("[REPORTS]: the admin queue", () => {
     const other = await createActor();
     const first = await reportGpt({ actor: reporter, gptId: gpt.id, input: spam });
     await reportGpt({ actor: other, gptId: gpt.id, input: spam });
-    await resolveReport({ actor: admin, reportId: first.id, action: "dismiss" });
+    await resolveReport({ actor: admin, reportId: first.id, input: { action: "dismiss" } });
     expect(await prisma.report.count({ where: { gptId: gpt.id, status: "OPEN" } })).toBe(1);
     expect(await isListed(gpt.id)).toBe(true);
     expect(
       await prisma.auditLog.count({ where: { action: "report.dismiss", targetId: first.id } }),
     ).toBe(1);
     await expectAppError(
-      resolveReport({ actor: reporter, reportId: first.id, action: "remove" }),
+      resolveReport({
+        actor: reporter,
+        reportId: first.id,
+        input: { action: "remove", reason: RULES },
+      }),
       "forbidden",
     );
   });

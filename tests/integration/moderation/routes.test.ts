@@ -55,7 +55,10 @@ describe("[REPORTS]: report routes", () => {
     const list = () => listRoute(appRequest("/api/admin/reports?status=open"), segment({}));
     const resolve = () =>
       resolveRoute(
-        appRequest("/api/test", { method: "POST", body: { action: "unlist" } }),
+        appRequest("/api/test", {
+          method: "POST",
+          body: { action: "unlist", reason: "It sends people to a scam site." },
+        }),
         segment({ id: row.id }),
       );
 
@@ -74,7 +77,8 @@ describe("[REPORTS]: report routes", () => {
     setSessionActor(admin);
     const listed = await (await list()).json();
     expect(listed.openCount).toBeGreaterThanOrEqual(1);
-    expect(listed.reports.some((entry: { id: string }) => entry.id === row.id)).toBe(true);
+    const group = listed.groups.find((entry: { gpt: { id: string } }) => entry.gpt.id === gptId);
+    expect(group.reports.some((entry: { id: string }) => entry.id === row.id)).toBe(true);
     const bad = await resolveRoute(
       appRequest("/api/test", { method: "POST", body: { action: "ban" } }),
       segment({ id: row.id }),

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ReportsQueue } from "@/components/moderation/reports-queue";
 import { getActor, isModerator } from "@/lib/auth/session";
-import { listReportsForAdmin } from "@/lib/moderation/report-queries";
-import { reportQueueFilterSchema } from "@/lib/moderation/schemas";
+import { listPendingAppeals } from "@/lib/moderation/appeals";
+import { getModerationQueueCounts, listReportGroups } from "@/lib/moderation/report-queries";
+import { moderationViewSchema } from "@/lib/moderation/schemas";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -13,7 +14,14 @@ export default async function AdminReportsPage({ searchParams }: ReportsPageProp
   // Layouts and pages render in parallel: the page checks the role itself.
   const actor = await getActor();
   if (!actor || !isModerator(actor)) notFound();
-  const filter = reportQueueFilterSchema.parse((await searchParams).status ?? "open");
-  const page = await listReportsForAdmin({ actor, filter });
-  return <ReportsQueue key={filter} initialPage={page} />;
+  const view = moderationViewSchema.parse((await searchParams).status ?? "open");
+  if (view === "appeals") {
+    const [appeals, counts] = await Promise.all([
+      listPendingAppeals({ actor }),
+      getModerationQueueCounts({ actor }),
+    ]);
+    return <ReportsQueue key={view} view={view} counts={counts} initialAppeals={appeals} />;
+  }
+  const groups = await listReportGroups({ actor, filter: view });
+  return <ReportsQueue key={view} view={view} counts={groups} initialGroups={groups} />;
 }
