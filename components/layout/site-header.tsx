@@ -1,6 +1,7 @@
 import { Search } from "lucide-react";
 import Link from "next/link";
 import { PastDueBanner } from "@/components/billing/past-due-banner";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { Actor } from "@/lib/auth/session";
 import { isBillingEnabled } from "@/lib/billing/stripe";
@@ -74,6 +75,7 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
             >
               <Search className="size-4" aria-hidden />
             </Link>
+            {actor ? <NotificationBell /> : null}
             <ThemeToggle />
             {actor ? (
               <UserMenu

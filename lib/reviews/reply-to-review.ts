@@ -3,6 +3,8 @@ import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { parseInput } from "../gpts/parse-input";
+import { dispatchEmail } from "../mail/send-email";
+import { notify } from "../notifications/notify";
 import { canReplyToReview, REVIEW_REFUSALS } from "./policy";
 import { loadReviewTarget } from "./review-target";
 import { type ReplyInput, type ReviewItem, replyInputSchema } from "./schemas";
@@ -12,7 +14,8 @@ export const ALREADY_REPLIED = "You already replied to this review.";
 
 /**
  * The creator's one public reply to a review. "Once" is enforced in the update's where clause
- * (creatorReply IS NULL), so two replies sent at the same time give one reply and one 409.
+ * (creatorReply IS NULL), so two replies sent at the same time give one reply and one 409. The
+ * reviewer is notified (in the app, and by email if they keep that on).
  */
 export async function replyToReview({
   actor,
@@ -24,7 +27,7 @@ export async function replyToReview({
   input: ReplyInput;
 }): Promise<ReviewItem> {
   const data = parseInput(replyInputSchema, input);
-  return prisma.$transaction(async (tx) => {
+  const { item, email } = await prisma.$transaction(async (tx) => {
     const review = await tx.review.findUnique({
       where: { id: reviewId },
       select: { id: true, gptId: true },
@@ -41,6 +44,19 @@ export async function replyToReview({
       where: { id: review.id },
       select: reviewItemSelect,
     });
-    return toReviewItem(row, actor.id);
+    const listing = await tx.gpt.findUniqueOrThrow({
+      where: { id: review.gptId },
+      select: { name: true, slug: true },
+    });
+    const email = await notify(tx, {
+      userId: row.userId,
+      kind: "review.replied",
+      title: `The creator of ${listing.name} replied to your review`,
+      body: data.body,
+      href: `/g/${listing.slug}`,
+    });
+    return { item: toReviewItem(row, actor.id), email };
   });
+  if (email) await dispatchEmail(email);
+  return item;
 }

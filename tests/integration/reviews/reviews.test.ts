@@ -172,7 +172,7 @@ describe("[REVIEWS]: rating counters and score", () => {
     await createReview({ actor: spammer, gptId: gpt.id, input: { rating: 1, body: "Bad" } });
     expect(await ratingOf(gpt.id)).toMatchObject({ ratingCount: 2, ratingSum: 6 });
 
-    await setUserBanned({ actor: admin, userId: spammer.id, banned: true });
+    await setUserBanned({ actor: admin, userId: spammer.id, banned: true, reason: "Spam" });
     expect(await ratingOf(gpt.id)).toMatchObject({ ratingCount: 1, ratingSum: 5 });
     const visible = await getGptReviews({ actor: null, gptId: gpt.id, page: 1 });
     expect(visible.summary.count).toBe(1);
@@ -219,7 +219,7 @@ describe("[REVIEWS]: rating counters and score", () => {
 });
 
 describe("[REVIEWS]: the creator's reply and the public list", () => {
-  it("lets only the creator reply, once", async () => {
+  it("lets only the creator reply, once, and tells the reviewer (bell and email)", async () => {
     const { owner, gpt, user } = await setup();
     await chatWith(user, gpt.id);
     const review = await createReview({ actor: user, gptId: gpt.id, input: { rating: 3 } });
@@ -238,11 +238,21 @@ describe("[REVIEWS]: the creator's reply and the public list", () => {
       input: { body: " Thanks! " },
     });
     expect(replied.creatorReply).toBe("Thanks!");
+    const [notification] = await prisma.notification.findMany({ where: { userId: user.id } });
+    expect(notification).toMatchObject({ kind: "review.replied", body: "Thanks!" });
+    expect(notification.href).toMatch(/^\/g\//);
+    const emails = await prisma.outboundEmail.findMany({
+      where: { userId: user.id, kind: "notification" },
+    });
+    expect(emails).toHaveLength(1);
+    expect(emails[0].text).toContain("Thanks!");
     const again = await expectAppError(
       replyToReview({ actor: owner, reviewId: review.id, input: { body: "Also…" } }),
       "conflict",
     );
     expect(again.message).toBe("You already replied to this review.");
+    // The refused second reply notified nobody.
+    expect(await prisma.notification.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("shows a summary, names without emails, newest first, paged, and the viewer's own review", async () => {
