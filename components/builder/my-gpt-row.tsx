@@ -24,8 +24,8 @@ import {
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 import type { MyGptSummary } from "@/lib/gpts/queries";
 import { gptPath } from "@/lib/gpts/visibility";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/utils/format-time";
 import { VisibilityStateBadge } from "./gpt-status-badges";
-import { formatAbsoluteTime, formatRelativeTime } from "./versions/format-time";
 
 function countLabel(count: number, one: string, many: string): string {
   return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { formatAbsoluteTime, formatRelativeTime } from "@/components/builder/versions/format-time";
 import { Badge } from "@/components/ui/badge";
 import { GptAvatar } from "@/components/ui/gpt-avatar";
 import {
@@ -11,6 +10,7 @@ import {
   moderationBadge,
 } from "@/lib/moderation/labels";
 import type { DecisionSummary, ReportDetail, ReportedGptSummary } from "@/lib/moderation/schemas";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/utils/format-time";
 
 export function ReportTime({ iso }: { iso: string }) {
   // The absolute time is in the browser's time zone, unknown to the server: set after mount.

@@ -2,9 +2,9 @@
 
 import { MessageSquareReply } from "lucide-react";
 import type { ReactNode } from "react";
-import { formatAbsoluteTime, formatRelativeTime } from "@/components/builder/versions/format-time";
 import { RatingStars } from "@/components/store/gpt-about/rating-stars";
 import type { ReviewItem } from "@/lib/reviews/schemas";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/utils/format-time";
 import { ReplyForm } from "./reply-form";
 import { starLabel } from "./star-rating-input";
 

@@ -4,32 +4,17 @@
  * the browser's never disagree during hydration.
  */
 
-const relativeTime = new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "short" });
-const absoluteTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+import { formatAbsoluteTime, formatRelativeTime } from "../utils/format-time";
+
 const dayTitle = new Intl.DateTimeFormat("en", { weekday: "long", month: "long", day: "numeric" });
 const dayTitleWithYear = new Intl.DateTimeFormat("en", { dateStyle: "long" });
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 24 * 3600],
-  ["month", 30 * 24 * 3600],
-  ["week", 7 * 24 * 3600],
-  ["day", 24 * 3600],
-  ["hour", 3600],
-  ["minute", 60],
-];
-
 /** "just now", "5 min. ago", "yesterday", "3 wk. ago". */
 export function formatNotificationTime(iso: string, now = Date.now()): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return relativeTime.format(Math.round(seconds / size), unit);
-  }
-  return "just now";
+  return formatRelativeTime(iso, now, "short");
 }
 
-export function formatAbsoluteTime(iso: string): string {
-  return absoluteTime.format(new Date(iso));
-}
+export { formatAbsoluteTime };
 
 /** The bell badge's text: the count up to 9, then "9+"; null when there is nothing unread. */
 export function unreadBadgeText(count: number): string | null {

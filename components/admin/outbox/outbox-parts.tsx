@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatAbsoluteTime, formatRelativeTime } from "@/components/builder/versions/format-time";
 import { Badge } from "@/components/ui/badge";
 import type { OutboxStatus } from "@/lib/mail/outbox-schemas";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/utils/format-time";
 
 const STATUS = {
   QUEUED: { label: "Queued", variant: "secondary" },

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { ActionCallLogEntry } from "@/lib/gpt-actions/types";
-import { formatAbsoluteTime, formatRelativeTime } from "../versions/format-time";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/utils/format-time";
 import { statusVariant } from "./action-format";
 import { MethodBadge } from "./method-badge";
 

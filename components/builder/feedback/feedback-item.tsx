@@ -3,7 +3,7 @@
 import { ThumbsDown, ThumbsUp } from "lucide-react";
 import type { GptFeedbackItem } from "@/lib/feedback/schemas";
 import { cn } from "@/lib/utils/cn";
-import { formatAbsoluteTime, formatRelativeTime } from "../versions/format-time";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/utils/format-time";
 
 /** One rating: the thumb, when, the note (if any) and the start of the answer it was about. */
 export function FeedbackItem({ item }: { item: GptFeedbackItem }) {

@@ -17,8 +17,8 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useGptVersion } from "@/lib/gpts/version-hooks";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/utils/format-time";
 import { ConfigDiffView } from "./config-diff-view";
-import { formatAbsoluteTime, formatRelativeTime } from "./format-time";
 import { VersionConfigView } from "./version-config-view";
 
 type VersionDetailProps = {

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { VersionSummary } from "@/lib/gpts/version-hooks";
 import { cn } from "@/lib/utils/cn";
-import { formatAbsoluteTime, formatRelativeTime } from "./format-time";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/utils/format-time";
 
 type VersionListProps = {
   versions: VersionSummary[] | undefined;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatAbsoluteTime, formatRelativeTime } from "@/components/builder/versions/format-time";
+import { formatAbsoluteTime, formatRelativeTime } from "@/lib/utils/format-time";
 
 export function ReviewTime({ iso }: { iso: string }) {
   // The absolute time is in the browser's time zone, unknown to the server: set after mount.
