@@ -85,17 +85,7 @@ test("[MODERATION]: two reports make one row; the admin unlists with a reason; t
     await expect(row).toContainText(`Reporter A ${suffix}`);
     await expectNoA11yViolations(admin);
     await screenshot(admin, "queue-1280");
-    // The queue fits a phone. (Not the whole document: the admin nav's open-report badge has an
-    // absolutely positioned sr-only label that widens the page; see components/admin/admin-nav.tsx.)
-    await admin.setViewportSize({ width: 390, height: 844 });
-    for (const region of [row, admin.getByRole("navigation", { name: "Moderation queue" })]) {
-      await expect
-        .poll(async () => {
-          const box = await region.boundingBox();
-          return box ? box.x + box.width : Number.POSITIVE_INFINITY;
-        })
-        .toBeLessThanOrEqual(390);
-    }
+    await expectFitsPhoneWidth(admin);
     await screenshot(admin, "queue-390");
     await admin.setViewportSize({ width: 1280, height: 900 });
 
