@@ -82,7 +82,7 @@ export function AdminNav({
                   href={href}
                   aria-current={isCurrent ? "page" : undefined}
                   className={cn(
-                    "relative inline-flex shrink-0 items-center gap-2 rounded-t-md border-b-2 px-3 py-2.5 text-sm font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset",
+                    "relative inline-flex shrink-0 items-center gap-2 rounded-t-md border-b-2 whitespace-nowrap px-3 py-2.5 text-sm font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset",
                     isCurrent
                       ? "border-primary text-foreground"
                       : "border-transparent text-muted-foreground hover:border-border hover:text-foreground",
