@@ -191,13 +191,21 @@ describe("[CHAT ENGINE]: two app processes on one PostgreSQL", () => {
       events.some((event) => event.type === "text-delta"),
     );
 
-    // B restarts while A streams: B's start-up recovery must leave A's live answer alone.
-    await cluster.restartB();
-    const resumed = await fetch(`${cluster.b.url}/api/chat/${conversationId}/stream`, {
-      headers: { cookie: await sessionCookie(user, TEST_AUTH_SECRET) },
-    });
-    expect(resumed.status).toBe(200);
-    const followed = await readEvents(resumed.body!.getReader(), () => false);
+    // B restarts while A streams: B's start-up recovery must leave A's live answer alone. The
+    // model holds the answer meanwhile, so it is still live however long the restart takes.
+    const release = fake.hold();
+    let followed: unknown[];
+    try {
+      await cluster.restartB();
+      const resumed = await fetch(`${cluster.b.url}/api/chat/${conversationId}/stream`, {
+        headers: { cookie: await sessionCookie(user, TEST_AUTH_SECRET) },
+      });
+      expect(resumed.status).toBe(200);
+      release();
+      followed = await readEvents(resumed.body!.getReader(), () => false);
+    } finally {
+      release();
+    }
     expect(JSON.stringify(followed)).toContain('"status":"COMPLETE"');
     const saved = await prisma.message.findFirstOrThrow({
       where: { conversationId, role: "ASSISTANT" },
