@@ -13,16 +13,11 @@ import {
   expectFitsPhoneWidth,
   expectNoA11yViolations,
   newIsolatedContext,
+  saveScreenshot,
   signInViaApi,
   signUpViaApi,
   test,
 } from "../support/fixtures";
-
-async function screenshot(target: Page | Locator, name: string): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOT_DIR;
-  if (!dir) return;
-  await target.screenshot({ path: `${dir}/listing-review-${name}.png` });
-}
 
 /** Publishes the saved draft as Public from the editor; the dialog must say it waits for review. */
 async function publishPublicInReview(page: Page, version: number): Promise<void> {
@@ -34,7 +29,7 @@ async function publishPublicInReview(page: Page, version: number): Promise<void>
   await expect(dialog.getByTestId("listing-review-note")).toContainText(
     "A moderator reviews public listings on this store",
   );
-  await screenshot(dialog, `publish-dialog-v${version}`);
+  await saveScreenshot(dialog, `listing-review-publish-dialog-v${version}`, { fullPage: false });
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
 }
@@ -80,7 +75,7 @@ test("[LISTING REVIEW]: with every public listing reviewed, a creator's listing 
     await expect(card).toContainText("reviewed because of the review policy");
     await expect(card).toContainText("How do I tie a bowline?");
     await expectNoA11yViolations(page);
-    await screenshot(page, "queue");
+    await saveScreenshot(page, "listing-review-queue", { fullPage: false });
     await card.getByRole("button", { name: `Reject ${name}` }).click();
     const rejectDialog = page.getByRole("dialog");
     const reason = rejectDialog.getByLabel(/Reason/);
@@ -91,7 +86,7 @@ test("[LISTING REVIEW]: with every public listing reviewed, a creator's listing 
     const why = "Say which knots it covers in the description, so people know what they get.";
     await reason.fill(why);
     await expectNoA11yViolations(page);
-    await screenshot(rejectDialog, "reject-dialog");
+    await saveScreenshot(rejectDialog, "listing-review-reject-dialog", { fullPage: false });
     await rejectDialog.getByRole("button", { name: "Reject listing" }).click();
     await expect(page.getByText(`${name} was rejected. Its creator was told why.`)).toBeVisible();
     await expect(card).toHaveCount(0);
@@ -104,7 +99,7 @@ test("[LISTING REVIEW]: with every public listing reviewed, a creator's listing 
     const panel = creator.getByTestId("notification-panel");
     await expect(panel).toContainText(`“${name}” was not approved for the store`);
     await expect(panel).toContainText(why);
-    await screenshot(panel, "creator-bell");
+    await saveScreenshot(panel, "listing-review-creator-bell", { fullPage: false });
     await creator.keyboard.press("Escape");
 
     // The creator improves the description and publishes again: resubmitted.
@@ -118,7 +113,7 @@ test("[LISTING REVIEW]: with every public listing reviewed, a creator's listing 
     const again = reviewCard(page, name);
     await expect(again).toContainText("version 2");
     await expectFitsPhoneWidth(page);
-    await screenshot(page, "queue-phone");
+    await saveScreenshot(page, "listing-review-queue-phone", { fullPage: false });
     await page.setViewportSize({ width: 1280, height: 800 });
     await again.getByRole("button", { name: `Approve ${name}` }).click();
     const approveDialog = page.getByRole("dialog");

@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import {
   createGptViaApi,
   publishViaApi,
@@ -11,19 +11,11 @@ import {
   expectFitsPhoneWidth,
   expectNoA11yViolations,
   newIsolatedContext,
+  saveScreenshot,
   signInViaApi,
   signUpViaApi,
   test,
 } from "../support/fixtures";
-
-async function screenshot(target: Page | Locator, name: string): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOT_DIR;
-  if (!dir) return;
-  await target.screenshot({
-    path: `${dir}/moderation-appeal-${name}.png`,
-    ...("goto" in target ? { fullPage: true } : {}),
-  });
-}
 
 /** Another user, in their own browser context, reports the GPT through the API. */
 async function reportAs(browser: Browser, name: string, gptId: string, reason: string) {
@@ -84,9 +76,9 @@ test("[MODERATION]: two reports make one row; the admin unlists with a reason; t
     await expect(row.getByTestId("report-item")).toHaveCount(2);
     await expect(row).toContainText(`Reporter A ${suffix}`);
     await expectNoA11yViolations(admin);
-    await screenshot(admin, "queue-1280");
+    await saveScreenshot(admin, "moderation-appeal-queue-1280");
     await expectFitsPhoneWidth(admin);
-    await screenshot(admin, "queue-390");
+    await saveScreenshot(admin, "moderation-appeal-queue-390");
     await admin.setViewportSize({ width: 1280, height: 900 });
 
     // Unlisting asks for a reason the creator will read.
@@ -98,7 +90,7 @@ test("[MODERATION]: two reports make one row; the admin unlists with a reason; t
     await expect(dialog.getByRole("alert")).toContainText("Write at least 10 characters");
     await reason.fill(UNLIST_REASON);
     await expectNoA11yViolations(admin);
-    await screenshot(dialog, "unlist-dialog");
+    await saveScreenshot(dialog, "moderation-appeal-unlist-dialog");
     await dialog.getByRole("button", { name: "Unlist GPT" }).click();
     await expect(admin.getByText(`${name} is unlisted. 2 reports closed.`)).toBeVisible();
     await expect(row).toHaveCount(0);
@@ -114,7 +106,7 @@ test("[MODERATION]: two reports make one row; the admin unlists with a reason; t
       new RegExp(UNLIST_REASON.replace(/[()]/g, "\\$&")),
     );
     await expectFitsPhoneWidth(page);
-    await screenshot(page, "my-gpts-390");
+    await saveScreenshot(page, "moderation-appeal-my-gpts-390");
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // The badge opens the editor, whose panel gives the reason; the creator appeals once.
@@ -123,7 +115,7 @@ test("[MODERATION]: two reports make one row; the admin unlists with a reason; t
     await expect(panel).toContainText(`Unlisted by moderators: ${UNLIST_REASON}`);
     await expect(panel).toContainText("People with the link can still use it.");
     await expectNoA11yViolations(page);
-    await screenshot(page, "editor-1280");
+    await saveScreenshot(page, "moderation-appeal-editor-1280");
     await panel.getByRole("button", { name: "Appeal" }).click();
     const appeal = page.getByRole("dialog", { name: "Appeal this decision" });
     await expect(appeal).toContainText(UNLIST_REASON);
@@ -132,7 +124,7 @@ test("[MODERATION]: two reports make one row; the admin unlists with a reason; t
     await expect(panel.getByTestId("appeal-status")).toContainText("You appealed");
     await expect(panel.getByRole("button", { name: "Appeal" })).toHaveCount(0);
     await expectFitsPhoneWidth(page);
-    await screenshot(page, "editor-390");
+    await saveScreenshot(page, "moderation-appeal-editor-390");
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // The admin reverses the decision from the Appeals view.
@@ -141,7 +133,7 @@ test("[MODERATION]: two reports make one row; the admin unlists with a reason; t
     await expect(card).toContainText(UNLIST_REASON);
     await expect(card).toContainText(APPEAL);
     await expectNoA11yViolations(admin);
-    await screenshot(admin, "appeals-1280");
+    await saveScreenshot(admin, "moderation-appeal-appeals-1280");
     await card.getByRole("button", { name: `Reverse the decision about ${name}` }).click();
     const reverse = admin.getByRole("dialog", { name: "Reverse the decision?" });
     await reverse.getByLabel("Reply to the creator").fill(REPLY);

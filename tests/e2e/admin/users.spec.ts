@@ -5,16 +5,11 @@ import {
   expectFitsPhoneWidth,
   expectNoA11yViolations,
   newIsolatedContext,
+  saveScreenshot,
   signInViaApi,
   signUpViaApi,
   test,
 } from "../support/fixtures";
-
-async function screenshot(target: Page | Locator, name: string): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOT_DIR;
-  if (!dir) return;
-  await target.screenshot({ path: `${dir}/admin-users-${name}.png`, fullPage: false });
-}
 
 /** Searches Admin → Users for `email` and returns its row in the table. */
 async function findUser(page: Page, email: string): Promise<Locator> {
@@ -68,17 +63,17 @@ test("[ADMIN]: an admin finds users, makes one a moderator and bans another with
     await banDialog.getByRole("button", { name: "Ban user" }).click();
     await expect(banDialog.getByRole("alert")).toHaveText("Say why this account is banned.");
     await banDialog.getByRole("textbox", { name: "Reason" }).fill(reason);
-    await screenshot(banDialog, "ban-dialog");
+    await saveScreenshot(banDialog, "admin-users-ban-dialog", { fullPage: false });
     await banDialog.getByRole("button", { name: "Ban user" }).click();
     await expect(banDialog).toBeHidden();
     await expect(bannedRow.getByText("Banned", { exact: true })).toBeVisible();
     await expect(bannedRow.getByText(reason)).toBeVisible();
     expect((await bannedPage.request.get("/api/conversations")).status()).toBe(401);
     await expectNoA11yViolations(page);
-    await screenshot(page, "users");
+    await saveScreenshot(page, "admin-users-users", { fullPage: false });
     await expectFitsPhoneWidth(page);
     await expect(page.getByRole("list", { name: "Users" }).getByText(banned.email)).toBeVisible();
-    await screenshot(page, "users-phone");
+    await saveScreenshot(page, "admin-users-users-phone", { fullPage: false });
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // Both changes are in the audit log, in words, newest first.
@@ -99,9 +94,9 @@ test("[ADMIN]: an admin finds users, makes one a moderator and bans another with
     await expect(entries.filter({ hasText: banned.email })).toHaveCount(0);
     await expect(entries.filter({ hasText: moderator.email })).toHaveCount(1);
     await expectNoA11yViolations(page);
-    await screenshot(page, "audit");
+    await saveScreenshot(page, "admin-users-audit", { fullPage: false });
     await expectFitsPhoneWidth(page);
-    await screenshot(page, "audit-phone");
+    await saveScreenshot(page, "admin-users-audit-phone", { fullPage: false });
 
     // The new moderator sees the moderation tabs only, and no Users page.
     await modPage.goto("/admin/reports");

@@ -6,6 +6,7 @@ import {
   type BrowserContextOptions,
   test as base,
   expect,
+  type Locator,
   type Page,
   type Response,
 } from "@playwright/test";
@@ -183,4 +184,22 @@ export async function expectFitsPhoneWidth(page: Page): Promise<void> {
       message: "the page is wider than a 390 px phone screen",
     })
     .toBeLessThanOrEqual(390);
+}
+
+/**
+ * Saves a screenshot to E2E_SCREENSHOT_DIR as `<name>.png` when that variable is set (to look at
+ * pages); does nothing otherwise, so CI spends no time on it. A page is shot whole unless
+ * `fullPage: false`.
+ */
+export async function saveScreenshot(
+  target: Page | Locator,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOT_DIR;
+  if (!dir) return;
+  await target.screenshot({
+    path: `${dir}/${name}.png`,
+    ...("goto" in target ? { fullPage } : {}),
+  });
 }
