@@ -41,6 +41,8 @@ const schema = z.object({
    * (lib/http/client-address.ts). 0: none, the socket's address is the client's.
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Requests one API key may make per minute to /api/v1 (over it: 429 with Retry-After). */
+  API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   ENCRYPTION_KEY: optionalString.pipe(
     z

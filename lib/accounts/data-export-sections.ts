@@ -116,7 +116,8 @@ export async function forEachConversation(
   let total = 0;
   for (;;) {
     const page = await prisma.conversation.findMany({
-      where: { userId },
+      // A widget visitor's chat is the visitor's, not the paying creator's.
+      where: { userId, origin: { not: "EMBED" } },
       orderBy: { id: "asc" },
       take: CONVERSATION_PAGE,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),

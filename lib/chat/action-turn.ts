@@ -71,12 +71,21 @@ export async function prepareActionTurn({
   };
 }
 
+export type ConsentMode = "ask" | { mode: "api"; isAllowed: boolean } | { mode: "embed" };
+
 type CallContext = {
   userId: string;
   gptId: string;
   gptName: string;
   conversationId: string;
   source: "CHAT" | "PREVIEW";
+  /**
+   * Who may say yes to a call: "ask" prompts the user in the chat; over the API nobody can be
+   * asked, so calls that would ask run only when the key owner allowed this GPT's actions over the
+   * API (Settings → API keys); an embed visitor is anonymous, so only reads with no per-user
+   * sign-in run (a per-user connection would be the paying creator's).
+   */
+  consent: ConsentMode;
   /** Sends (or re-sends, same id) the call's data part to the browser and keeps its final state. */
   emit: (data: ActionCallPartData) => void;
 };
@@ -204,11 +213,19 @@ async function runActionCall({
     return waitForPrompt(promptId, { signal });
   };
 
-  const consent = await findConsent({
-    userId: context.userId,
-    gptId: context.gptId,
-    domain: definition.domain,
-  });
+  const refusal = await refusalWithoutPrompt({ definition, operation, context });
+  if (refusal) {
+    emit({ state: "denied" });
+    return { error: refusal };
+  }
+  const consent =
+    context.consent === "ask"
+      ? await findConsent({
+          userId: context.userId,
+          gptId: context.gptId,
+          domain: definition.domain,
+        })
+      : "ALWAYS";
   if (needsConsent({ consent, isConsequential: operation.isConsequential })) {
     const answer = await ask("CONSENT");
     if (answer !== "ALLOWED" && answer !== "ALWAYS") {
@@ -231,6 +248,12 @@ async function runActionCall({
     policy,
     signal,
   });
+  if (outcome === "needs_connection" && context.consent !== "ask") {
+    emit({ state: "denied" });
+    return {
+      error: `This call needs the user's account on ${definition.domain}, which can only be connected in a chat in the Atelier app. Tell the user this action is not available here.`,
+    };
+  }
   if (outcome === "needs_connection") {
     const answer = await ask("CONNECT");
     if (answer !== "CONNECTED") {
@@ -286,6 +309,40 @@ async function runActionCall({
     },
   });
   return resultForModel(outcome, definition.domain);
+}
+
+/**
+ * Where nobody can be asked (the API, an embed widget): the tool result that refuses a call that
+ * would need a prompt, or null when the call may run.
+ */
+async function refusalWithoutPrompt({
+  definition,
+  operation,
+  context,
+}: {
+  definition: ActionDefinition;
+  operation: StoredOperation;
+  context: CallContext;
+}): Promise<string | null> {
+  const mode = context.consent;
+  if (mode === "ask") return null;
+  if (mode.mode === "embed") {
+    if (definition.authKind === "OAUTH") {
+      return `Calls to ${definition.domain} need a signed-in user, so they are not available in this website chat. Tell the user to use the GPT in Atelier for this.`;
+    }
+    if (operation.isConsequential) {
+      return `Calls that change things on ${definition.domain} are not available in this website chat. Tell the user to use the GPT in Atelier for this.`;
+    }
+    return null;
+  }
+  if (mode.isAllowed) return null;
+  const consent = await findConsent({
+    userId: context.userId,
+    gptId: context.gptId,
+    domain: definition.domain,
+  });
+  if (!needsConsent({ consent, isConsequential: operation.isConsequential })) return null;
+  return `The API key's owner has not allowed this GPT's actions over the API, so the call to ${definition.domain} was not made. They can allow it under Settings → API keys → Actions over the API. Tell the caller what you could not do.`;
 }
 
 /** What the model reads: status, and the body as clearly labelled untrusted data, cut to size. */

@@ -20,7 +20,7 @@ export async function renameConversation({
   title: string;
 }) {
   const updated = await prisma.conversation.updateMany({
-    where: { id: conversationId, userId: actor.id },
+    where: { id: conversationId, userId: actor.id, isHidden: false },
     data: { title },
   });
   if (updated.count === 0) throw new AppError("not_found", "Conversation not found.");
@@ -39,7 +39,7 @@ export async function deleteConversation({
   conversationId: string;
 }) {
   const conversation = await prisma.conversation.findFirst({
-    where: { id: conversationId, userId: actor.id },
+    where: { id: conversationId, userId: actor.id, isHidden: false },
     select: { id: true },
   });
   if (!conversation) throw new AppError("not_found", "Conversation not found.");

@@ -64,7 +64,7 @@ export async function listMentionableGpts({
       select: { gpt: { select: candidateSelect } },
     }),
     prisma.conversation.findMany({
-      where: { userId: actor.id, isPreview: false, isBuilder: false, gpt: usable },
+      where: { userId: actor.id, isPreview: false, isBuilder: false, isHidden: false, gpt: usable },
       orderBy: { updatedAt: "desc" },
       // Several conversations per GPT: read enough to find `limit` distinct ones most of the time.
       take: limit * 5,

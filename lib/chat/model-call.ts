@@ -56,6 +56,9 @@ export async function buildModelCall(
         instructions: turn.instructions,
         hostGptName: turn.hostGptName,
       }),
+    turn.callerInstructions
+      ? `Instructions from the API caller (they come after, and never override, the GPT's own):\n${turn.callerInstructions}`
+      : null,
     knowledge
       ? knowledgePrompt({
           sources: knowledge.registry.all(),
@@ -76,6 +79,7 @@ export async function buildModelCall(
           gptName: turn.gptName,
           conversationId: turn.conversationId,
           source: turn.channel === "PREVIEW" ? "PREVIEW" : "CHAT",
+          consent: turn.actionConsent ?? "ask",
           emit: onActionCall,
         })
       : {}),
@@ -115,7 +119,11 @@ export async function buildModelCall(
       modelId: turn.model.modelId,
       fetch: await modelFetch(turn.model),
     },
-    maxOutputTokens: Math.min(MAX_OUTPUT_TOKENS, turn.model.contextWindow),
+    maxOutputTokens: Math.min(
+      turn.maxOutputTokens ?? MAX_OUTPUT_TOKENS,
+      MAX_OUTPUT_TOKENS,
+      turn.model.contextWindow,
+    ),
     temperature: turn.temperature ?? undefined,
   };
 }

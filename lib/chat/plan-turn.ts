@@ -95,7 +95,13 @@ export async function planTurn({
   if (request.conversationId) {
     const conversation = await prisma.conversation.findFirst({
       // The Create tab's builder conversation is never a preview or store chat.
-      where: { id: request.conversationId, userId: actor.id, gptId: host.gpt.id, isBuilder: false },
+      where: {
+        id: request.conversationId,
+        userId: actor.id,
+        gptId: host.gpt.id,
+        isBuilder: false,
+        isHidden: false,
+      },
       select: { id: true, isPreview: true },
     });
     if (!conversation) throw new AppError("not_found", "Conversation not found.");

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import type { ModelConfig } from "../generated/prisma/client";
-import { type ActionTurn, prepareActionTurn } from "./action-turn";
+import { type ActionTurn, type ConsentMode, prepareActionTurn } from "./action-turn";
 import { answeredByOf, GPT_UNAVAILABLE_MESSAGE } from "./answering-source";
 import type { BegunTurn } from "./engine/begin-turn";
 import { type KnowledgeTurn, prepareKnowledgeTurn } from "./knowledge-turn";
@@ -48,7 +48,7 @@ export type Turn = {
   model: ModelConfig;
   /** The answering source's sampling temperature; null leaves the model's default. */
   temperature: number | null;
-  channel: "STORE" | "PREVIEW";
+  channel: "STORE" | "PREVIEW" | "API" | "EMBED";
   history: TurnHistory;
   /** Knowledge retrieved for this turn; absent without the capability or live files. */
   knowledge?: KnowledgeTurn | null;
@@ -58,6 +58,12 @@ export type Turn = {
   answeredBy?: AnsweredBy | null;
   /** The conversation's own GPT, named in a mentioned GPT's system prompt. */
   hostGptName?: string;
+  /** Who may allow an action call (action-turn.ts ConsentMode); "ask" when absent. */
+  actionConsent?: ConsentMode;
+  /** API callers' system messages, added after the GPT's instructions. */
+  callerInstructions?: string;
+  /** A caller's cap on the answer's length (OpenAI's max_tokens). */
+  maxOutputTokens?: number;
 };
 
 /**

@@ -28,6 +28,7 @@ export async function listConversations({
     where: {
       userId: actor.id,
       isPreview: false,
+      isHidden: false,
       // Prisma passes LIKE wildcards through: a "%" typed by the user must match a "%".
       ...(query
         ? {
@@ -78,7 +79,7 @@ export async function getConversation({
   conversationId: string;
 }) {
   const conversation = await prisma.conversation.findFirst({
-    where: { id: conversationId, userId: actor.id },
+    where: { id: conversationId, userId: actor.id, isHidden: false },
     select: {
       id: true,
       title: true,

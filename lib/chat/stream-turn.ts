@@ -193,7 +193,12 @@ async function generateAnswer({
   });
   live.push({
     type: "message-metadata",
-    messageMetadata: { status: outcome.status, errorMessage: outcome.errorMessage },
+    // The usage lets the OpenAI-compatible API report what it metered (the browser ignores it).
+    messageMetadata: {
+      status: outcome.status,
+      errorMessage: outcome.errorMessage,
+      usage: { inputTokens: outcome.usage.inputTokens, outputTokens: outcome.usage.outputTokens },
+    },
   });
   for (const chunk of held) live.push(chunk);
   live.end();

@@ -27,6 +27,11 @@ export type TurnStart = {
           isPreview: boolean;
           isBuilder?: boolean;
           title: string;
+          /** API and embed conversations (Conversation.origin, isHidden, visitorId, apiKeyId). */
+          origin?: "APP" | "API" | "EMBED";
+          isHidden?: boolean;
+          visitorId?: string | null;
+          apiKeyId?: string | null;
         };
         /** Store conversations count towards the GPT's conversation count. */
         isCounted: boolean;
@@ -112,9 +117,11 @@ async function writeAhead(start: TurnStart): Promise<BegunTurn> {
   const conversationStep = isNew
     ? Prisma.sql`
         INSERT INTO "Conversation" ("id", "userId", "gptId", "versionId", "isPreview", "isBuilder",
-          "title", "createdAt", "updatedAt")
+          "origin", "isHidden", "visitorId", "apiKeyId", "title", "createdAt", "updatedAt")
         SELECT ${conversationId}, ${start.actor.id}, ${spec.create.gptId}, ${spec.create.versionId},
-          ${spec.create.isPreview}, ${spec.create.isBuilder ?? false}, ${spec.create.title},
+          ${spec.create.isPreview}, ${spec.create.isBuilder ?? false},
+          ${spec.create.origin ?? "APP"}::"ConversationOrigin", ${spec.create.isHidden ?? false},
+          ${spec.create.visitorId ?? null}, ${spec.create.apiKeyId ?? null}, ${spec.create.title},
           ${at(askedAt)}, ${at(askedAt)}
         FROM allowance WHERE ${isPaidFor}
         RETURNING "id"`

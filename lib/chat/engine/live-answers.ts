@@ -31,6 +31,7 @@ export class LiveAnswer {
   readonly userId: string;
   private readonly replay: UIMessageChunk[] = [];
   private readonly listeners = new Set<Listener>();
+  private readonly chunkListeners = new Set<(chunk: UIMessageChunk | null) => void>();
   private readonly controller = new AbortController();
   private pending = "";
   private isFlushScheduled = false;
@@ -59,6 +60,7 @@ export class LiveAnswer {
   push(chunk: UIMessageChunk): void {
     if (this.isEnded) return;
     this.remember(chunk);
+    for (const listener of this.chunkListeners) listener(chunk);
     if (this.listeners.size === 0) return;
     this.pending += sseFrame(chunk);
     if (this.isFlushScheduled) return;
@@ -75,6 +77,7 @@ export class LiveAnswer {
     this.flush();
     for (const listener of this.listeners) listener(null);
     this.listeners.clear();
+    for (const listener of this.chunkListeners) listener(null);
     this.resolveEnded();
   }
 
@@ -103,6 +106,32 @@ export class LiveAnswer {
       },
     });
     return new Response(stream, { headers: { ...UI_MESSAGE_STREAM_HEADERS, ...headers } });
+  }
+
+  /**
+   * The answer's chunks as objects, for readers that re-encode them (the OpenAI-compatible API):
+   * everything so far (merged deltas), then live chunks, until the answer ends.
+   */
+  async *chunks(): AsyncGenerator<UIMessageChunk> {
+    const queue: UIMessageChunk[] = [...this.replay];
+    let wake: (() => void) | null = null;
+    const onChunk = (chunk: UIMessageChunk | null) => {
+      if (chunk) queue.push(chunk);
+      wake?.();
+    };
+    this.chunkListeners.add(onChunk);
+    try {
+      for (;;) {
+        while (queue.length > 0) yield queue.shift() as UIMessageChunk;
+        if (this.isEnded) return;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = null;
+      }
+    } finally {
+      this.chunkListeners.delete(onChunk);
+    }
   }
 
   private flush(): void {

@@ -26,7 +26,7 @@ export async function resumeAnswer({
   conversationId: string;
 }): Promise<Response> {
   const conversation = await prisma.conversation.findFirst({
-    where: { id: conversationId, userId: actor.id },
+    where: { id: conversationId, userId: actor.id, isHidden: false },
     select: { id: true, gptId: true },
   });
   if (!conversation) throw new AppError("not_found", "Conversation not found.");

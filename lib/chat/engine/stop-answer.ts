@@ -21,7 +21,7 @@ export async function stopConversationAnswer({
   conversationId: string;
 }): Promise<{ messageId: string | null }> {
   const conversation = await prisma.conversation.findFirst({
-    where: { id: conversationId, userId: actor.id },
+    where: { id: conversationId, userId: actor.id, isHidden: false },
     select: { id: true },
   });
   if (!conversation) throw new AppError("not_found", "Conversation not found.");

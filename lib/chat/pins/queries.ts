@@ -31,7 +31,7 @@ export async function listRecentGpts({
   scan?: number;
 }): Promise<GptTile[]> {
   const conversations = await prisma.conversation.findMany({
-    where: { userId: actor.id, isPreview: false },
+    where: { userId: actor.id, isPreview: false, isHidden: false },
     orderBy: { updatedAt: "desc" },
     take: scan,
     select: { gpt: { select: gptTileSelect } },

@@ -32,7 +32,7 @@ export async function createShare({
   conversationId: string;
 }): Promise<ShareLink> {
   const conversation = await prisma.conversation.findFirst({
-    where: { id: conversationId, userId: actor.id },
+    where: { id: conversationId, userId: actor.id, isHidden: false },
     select: {
       id: true,
       title: true,

@@ -15,7 +15,7 @@ export async function revokeShare({
   conversationId: string;
 }) {
   const conversation = await prisma.conversation.findFirst({
-    where: { id: conversationId, userId: actor.id },
+    where: { id: conversationId, userId: actor.id, isHidden: false },
     select: { id: true },
   });
   if (!conversation) throw new AppError("not_found", "Conversation not found.");

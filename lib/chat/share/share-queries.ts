@@ -53,7 +53,7 @@ export async function getShareForOwner({
   conversationId: string;
 }): Promise<{ isShareable: boolean; share: ShareLink | null } | null> {
   const conversation = await prisma.conversation.findFirst({
-    where: { id: conversationId, userId: actor.id },
+    where: { id: conversationId, userId: actor.id, isHidden: false },
     select: { isPreview: true, share: { select: { ...linkSelect, revokedAt: true } } },
   });
   if (!conversation) return null;

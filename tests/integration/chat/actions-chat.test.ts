@@ -5,22 +5,14 @@ import { runChatTurn } from "@/lib/chat/run-chat-turn";
 import { chatRequestSchema } from "@/lib/chat/schemas";
 import { prisma } from "@/lib/db";
 import { answerPrompt } from "@/lib/gpt-actions/consent/prompts";
-import { createGptAction } from "@/lib/gpt-actions/create-gpt-action";
 import { completeOAuth } from "@/lib/gpt-actions/oauth/complete-oauth";
 import { startOAuth } from "@/lib/gpt-actions/oauth/start-oauth";
 import { ACTION_CALL_PART_TYPE, type ActionCallPartData } from "@/lib/gpt-actions/types";
-import { createGpt } from "@/lib/gpts/create-gpt";
-import { publishGpt } from "@/lib/gpts/publish-gpt";
-import {
-  createFakeApiServer,
-  FAKE_API_KEY,
-  FAKE_OAUTH_CLIENT_ID,
-  FAKE_OAUTH_CLIENT_SECRET,
-  type FakeApi,
-} from "../../fixtures/fake-api/server";
+import { createFakeApiServer, FAKE_API_KEY, type FakeApi } from "../../fixtures/fake-api/server";
 import { createFakeMcpServer, type FakeMcp } from "../../fixtures/fake-mcp/server";
 import { type FakeOpenAI, startFakeOpenAI } from "../../fixtures/fake-openai/server";
-import { createActor, createFakeModel, ensureBuilderProfile } from "../../support/factories";
+import { createFakeApiGpt } from "../../support/action-gpt";
+import { createActor, createFakeModel } from "../../support/factories";
 
 let openai: FakeOpenAI;
 let api: FakeApi;
@@ -63,48 +55,8 @@ afterAll(async () => {
   await Promise.all([openai.close(), api.close(), mcp.close()]);
 });
 
-/** A public GPT with the fake API (key in X-Api-Key, or OAuth) and, optionally, the fake MCP server. */
-async function createActionGpt(owner: Actor, { withMcp = false, withOAuth = false } = {}) {
-  const gpt = await createGpt({
-    actor: owner,
-    input: {
-      name: "Weather helper",
-      description: "Calls the fake API",
-      instructions: "Use the tools.",
-      conversationStarters: [],
-      capabilities: ["actions"],
-    },
-  });
-  const document = await (await fetch(`${api.url}/openapi.json`)).text();
-  await createGptAction({
-    actor: owner,
-    gptId: gpt.id,
-    input: {
-      kind: "openapi",
-      schemaText: document,
-      auth: withOAuth
-        ? {
-            kind: "oauth",
-            clientId: FAKE_OAUTH_CLIENT_ID,
-            clientSecret: FAKE_OAUTH_CLIENT_SECRET,
-            authorizeUrl: `${api.url}/oauth/authorize`,
-            tokenUrl: `${api.url}/oauth/token`,
-            scopes: "profile:read",
-          }
-        : { kind: "api_key", placement: "header", name: "X-Api-Key", secret: FAKE_API_KEY },
-      privacyPolicyUrl: "https://example.com/privacy",
-    },
-  });
-  if (withMcp) {
-    await createGptAction({
-      actor: owner,
-      gptId: gpt.id,
-      input: { kind: "mcp", serverUrl: mcp.url, privacyPolicyUrl: "https://example.com/privacy" },
-    });
-  }
-  await ensureBuilderProfile(owner);
-  await publishGpt({ actor: owner, gptId: gpt.id, input: { visibility: "PUBLIC" } });
-  return gpt;
+function createActionGpt(owner: Actor, options: { withMcp?: boolean; withOAuth?: boolean } = {}) {
+  return createFakeApiGpt({ owner, api, mcp, ...options });
 }
 
 function turn(actor: Actor, input: Record<string, unknown>) {
