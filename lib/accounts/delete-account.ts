@@ -109,6 +109,10 @@ export async function deleteAccount({
       await tx.pinnedGpt.deleteMany({ where: { userId: user.id } });
       await tx.actionConnection.deleteMany({ where: { userId: user.id } });
       await tx.actionConsent.deleteMany({ where: { userId: user.id } });
+      // API keys stop working at once (the tombstone row would otherwise keep them).
+      await tx.apiKey.deleteMany({ where: { userId: user.id } });
+      await tx.apiActionPermission.deleteMany({ where: { userId: user.id } });
+      await tx.gptEmbed.deleteMany({ where: { gpt: { ownerId: user.id } } });
       await tx.actionPrompt.deleteMany({ where: { userId: user.id } });
       await tx.conversationShare.deleteMany({ where: { userId: user.id } });
       await tx.notification.deleteMany({ where: { userId: user.id } });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as confirmCheckout } from "@/app/api/billing/checkout/confirm/route";
 import { DELETE as deleteAccountRoute } from "@/app/api/me/account/route";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { generateApiKey } from "@/lib/api-keys/key-format";
 import type { Actor } from "@/lib/auth/session";
 import { signUp } from "@/lib/auth/sign-up";
 import { liveSessionUser } from "@/lib/auth/user-sessions";
@@ -246,6 +248,29 @@ describe("[ACCOUNTS]: deleting one's account", () => {
     expect(auditText).not.toContain(user.marker);
     // The other user is untouched.
     expect((await footprint(other)).counts).toMatchObject({ conversations: 1, files: 1 });
+  });
+
+  it("API keys, API action permissions and website widgets die with the account", async () => {
+    const user = await seedUserWithData({ label: "developer" });
+    const { key, prefix, hash } = generateApiKey();
+    await prisma.apiKey.create({
+      data: { userId: user.id, name: "ci", prefix, hash, scopes: ["chat"] },
+    });
+    await prisma.apiActionPermission.create({ data: { userId: user.id, gptId: user.gptId } });
+    await prisma.gptEmbed.create({
+      data: { gptId: user.gptId, isEnabled: true, allowedOrigins: ["https://example.com"] },
+    });
+    const response = await requestDeletion(user, { password: ACCOUNT_PASSWORD });
+    expect(response.status).toBe(200);
+    expect(await prisma.apiKey.count({ where: { userId: user.id } })).toBe(0);
+    expect(await prisma.apiActionPermission.count({ where: { userId: user.id } })).toBe(0);
+    expect(await prisma.gptEmbed.count({ where: { gptId: user.gptId } })).toBe(0);
+    const request = new Request("http://localhost/api/v1/models", {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    await expect(authenticateApiKey(request, { scope: "chat" })).rejects.toMatchObject({
+      code: "unauthorized",
+    });
   });
 
   it("signing in with the old email fails, and the same email can sign up again", async () => {
