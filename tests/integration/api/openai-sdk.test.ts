@@ -1,5 +1,5 @@
 import OpenAI from "openai";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as completions from "@/app/api/v1/chat/completions/route";
 import * as models from "@/app/api/v1/models/route";
 import { generateApiKey } from "@/lib/api-keys/key-format";
@@ -22,8 +22,13 @@ let keyOwner: Actor;
 let slug: string;
 let privateSlug: string;
 
+/** Every key these tests made: none may ever reach a log line. */
+const secrets: string[] = [];
+const logged: string[] = [];
+
 async function createKey(user: Actor, scopes: ApiKeyScope[] = ["chat"]) {
   const { key, prefix, hash } = generateApiKey();
+  secrets.push(key);
   const row = await prisma.apiKey.create({
     data: { userId: user.id, name: "test", prefix, hash, scopes },
   });
@@ -39,6 +44,17 @@ async function apiUsage(messageId: string) {
 }
 
 beforeAll(async () => {
+  for (const method of ["log", "info", "warn", "error", "debug"] as const) {
+    const original = console[method];
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      logged.push(
+        args
+          .map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg)))
+          .join(" "),
+      );
+      original(...args);
+    });
+  }
   fake = await startFakeOpenAI({ slowMs: 5 });
   await createFakeModel(fake.url);
   await prisma.plan.updateMany({ where: { isFree: true }, data: { hasApiAccess: true } });
@@ -59,6 +75,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  vi.restoreAllMocks();
   await server?.close();
   await fake?.close();
   await prisma.plan.updateMany({ where: { isFree: true }, data: { hasApiAccess: false } });
@@ -279,5 +296,15 @@ describe("[API]: the OpenAI-compatible API through the official openai client", 
         ],
       }),
     ).rejects.toMatchObject({ status: 400, param: "messages.0.content" });
+  });
+
+  it("[API]: no key ever reaches a log line or is stored in clear", async () => {
+    expect(secrets.length).toBeGreaterThan(5);
+    const everything = logged.join("\n");
+    const stored = JSON.stringify(await prisma.apiKey.findMany());
+    for (const secret of secrets) {
+      expect(everything).not.toContain(secret);
+      expect(stored).not.toContain(secret);
+    }
   });
 });
