@@ -280,6 +280,36 @@ describe("[API]: the OpenAI-compatible API through the official openai client", 
     }
   });
 
+  it("[API]: completions draw on the key owner's plan allowance; past it, 429 with the app's message and nothing saved", async () => {
+    const owner = await createActor();
+    const { key } = await createKey(owner);
+    const free = await prisma.plan.findFirstOrThrow({ where: { isFree: true } });
+    await prisma.plan.update({ where: { id: free.id }, data: { dailyMessages: 1 } });
+    try {
+      const ask = () =>
+        client(key).chat.completions.create({
+          model: slug,
+          messages: [{ role: "user", content: "One more?" }],
+        });
+      await ask();
+      await expect(ask()).rejects.toMatchObject({
+        status: 429,
+        message: expect.stringContaining("today's 1 message"),
+      });
+      expect(await prisma.usageEvent.count({ where: { userId: owner.id, channel: "API" } })).toBe(
+        1,
+      );
+      expect(
+        await prisma.message.count({ where: { conversation: { userId: owner.id }, role: "USER" } }),
+      ).toBe(1);
+    } finally {
+      await prisma.plan.update({
+        where: { id: free.id },
+        data: { dailyMessages: free.dailyMessages },
+      });
+    }
+  });
+
   it("[API]: a bad request names the parameter, in OpenAI's error shape", async () => {
     const { key } = await createKey(keyOwner);
     await expect(
