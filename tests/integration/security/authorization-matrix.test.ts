@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { generateApiKey } from "@/lib/api-keys/key-format";
+import { API_KEY_SCOPES, type ApiKeyScope } from "@/lib/api-keys/schemas";
 import type { Actor } from "@/lib/auth/session";
+import { prisma } from "@/lib/db";
 import { createActor } from "../../support/factories";
 import { appRequest, segment } from "../../support/requests";
 import { setSessionActor } from "../../support/session-stub";
@@ -10,8 +13,9 @@ vi.mock("@/lib/auth/session", () => import("../../support/session-stub"));
 
 /**
  * Every route handler under app/api, found at test time: a new route is covered the day it is
- * added. Each exported HTTP method must be built with route({ access }) (lib/http/route.ts), or be
- * listed here with the reason it is safe without it.
+ * added. Each exported HTTP method must be built with route({ access }) (lib/http/route.ts) or, for
+ * the key-authenticated /api/v1, apiRoute({ scope }) (lib/api/api-route.ts), or be listed here with
+ * the reason it is safe without it.
  */
 const UNWRAPPED_ALLOW_LIST: Record<string, string> = {
   "GET /api/auth/[...nextauth]":
@@ -27,6 +31,8 @@ const UNWRAPPED_ALLOW_LIST: Record<string, string> = {
   "GET /api/files/avatars/[owner]/[file]":
     "Public on purpose: GPT pictures show on store cards to signed-out visitors; keys are unguessable and immutable.",
   "GET /api/health": "Liveness probe for operators: no secrets, no counts, no writes.",
+  "GET /api/v1/openapi.json":
+    "The API's OpenAPI document: public documentation generated from the code, no data, no secrets, no writes.",
   "POST /api/stripe/webhook":
     "Called by Stripe, authenticated by the webhook signature over the raw body, never a session (checked below).",
 };
@@ -41,6 +47,8 @@ type Handler = {
   method: Method;
   /** null: not built with route(). */
   access: Access | null;
+  /** The API key scope of a handler built with apiRoute(); null: not built with it. */
+  scope: ApiKeyScope | null;
 };
 
 const API_DIR = "app/api";
@@ -69,13 +77,20 @@ function findHandlers(): Handler[] {
         ? (body.match(/access:\s*"(\w+)"/)?.[1] as Access | undefined)
         : null;
       if (access === undefined) throw new Error(`${match[1]} ${urlPath}: route() without access`);
-      handlers.push({ file, urlPath, method: match[1] as Method, access });
+      const isApiWrapped = /^export\s+const\s+\w+\s*=\s*apiRoute\s*[<(]/.test(body);
+      const scope = isApiWrapped
+        ? (body.match(/scope:\s*"([\w:]+)"/)?.[1] as ApiKeyScope | undefined)
+        : null;
+      if (scope === undefined || (scope && !API_KEY_SCOPES.includes(scope))) {
+        throw new Error(`${match[1]} ${urlPath}: apiRoute() without a known scope`);
+      }
+      handlers.push({ file, urlPath, method: match[1] as Method, access, scope });
     }
     // `export { handler as GET, handler as POST }`
     for (const reexport of source.matchAll(/export\s*\{([^}]*)\}/g)) {
       for (const name of reexport[1]?.matchAll(/\bas\s+(\w+)/g) ?? []) {
         if (METHODS.includes(name[1] as Method)) {
-          handlers.push({ file, urlPath, method: name[1] as Method, access: null });
+          handlers.push({ file, urlPath, method: name[1] as Method, access: null, scope: null });
         }
       }
     }
@@ -94,10 +109,13 @@ function paramsOf(urlPath: string): Record<string, string | string[]> {
 
 const handlers = findHandlers();
 const wrapped = handlers.filter((handler) => handler.access !== null);
+const apiWrapped = handlers.filter((handler) => handler.scope !== null);
 const CALLERS = ["anonymous", "USER", "MODERATOR", "ADMIN"] as const;
 const CASE_COUNT = wrapped.length * CALLERS.length;
 
 let actors: Record<Exclude<(typeof CALLERS)[number], "anonymous">, Actor>;
+/** Per scope, a live key of a user whose plan has API access, holding every scope but that one. */
+let keysWithout: Record<ApiKeyScope, string>;
 
 beforeAll(async () => {
   actors = {
@@ -105,9 +123,26 @@ beforeAll(async () => {
     MODERATOR: await createActor({ role: "MODERATOR" }),
     ADMIN: await createActor({ role: "ADMIN" }),
   };
+  // Without API access every key is refused (403) whatever its scopes: the scope check must be
+  // what refuses here.
+  await prisma.plan.updateMany({ where: { isFree: true }, data: { hasApiAccess: true } });
+  const keyOwner = await createActor();
+  keysWithout = {} as Record<ApiKeyScope, string>;
+  for (const missing of API_KEY_SCOPES) {
+    const { key, prefix, hash } = generateApiKey();
+    const scopes = API_KEY_SCOPES.filter((scope) => scope !== missing);
+    await prisma.apiKey.create({
+      data: { userId: keyOwner.id, name: `without ${missing}`, prefix, hash, scopes },
+    });
+    keysWithout[missing] = key;
+  }
   console.log(
-    `[SECURITY] authorization matrix: ${handlers.length} handlers in ${new Set(handlers.map((h) => h.file)).size} route files; ${wrapped.length} built with route() × ${CALLERS.length} callers = ${CASE_COUNT} cases; ${handlers.length - wrapped.length} allow-listed`,
+    `[SECURITY] authorization matrix: ${handlers.length} handlers in ${new Set(handlers.map((h) => h.file)).size} route files; ${wrapped.length} built with route() × ${CALLERS.length} callers = ${CASE_COUNT} cases; ${apiWrapped.length} built with apiRoute() × 2 (no key, key without the scope); ${handlers.length - wrapped.length - apiWrapped.length} allow-listed`,
   );
+});
+
+afterAll(async () => {
+  await prisma.plan.updateMany({ where: { isFree: true }, data: { hasApiAccess: false } });
 });
 
 async function call(handler: Handler, caller: (typeof CALLERS)[number]): Promise<number> {
@@ -129,11 +164,34 @@ async function call(handler: Handler, caller: (typeof CALLERS)[number]): Promise
   return response.status;
 }
 
+/** Calls an apiRoute() handler with no session, and the given bearer key (or none). */
+async function callWithKey(handler: Handler, key: string | null): Promise<number> {
+  const module = (await import(path.resolve(handler.file))) as Record<
+    string,
+    (request: Request, context: unknown) => Promise<Response>
+  >;
+  const run = module[handler.method];
+  if (!run) throw new Error(`${handler.file} does not export ${handler.method}`);
+  setSessionActor(null);
+  const url = handler.urlPath.replace(/\[(?:\.\.\.)?\w+\]/g, "matrixdummy0000000000000000");
+  const hasBody = handler.method !== "GET" && handler.method !== "HEAD";
+  const response = await run(
+    appRequest(url, {
+      method: handler.method,
+      body: hasBody ? {} : undefined,
+      headers: key ? { authorization: `Bearer ${key}` } : {},
+    }),
+    segment(paramsOf(handler.urlPath)),
+  );
+  await response.body?.cancel().catch(() => undefined);
+  return response.status;
+}
+
 describe(`[SECURITY]: authorization matrix (${CASE_COUNT} cases: ${wrapped.length} handlers × anonymous, USER, MODERATOR, ADMIN)`, () => {
-  it("[SECURITY]: every API handler is built with route({ access }) or allow-listed with a reason", () => {
+  it("[SECURITY]: every API handler is built with route({ access }), apiRoute({ scope }) or allow-listed with a reason", () => {
     expect(handlers.length).toBeGreaterThan(50);
     const unwrapped = handlers
-      .filter((handler) => handler.access === null)
+      .filter((handler) => handler.access === null && handler.scope === null)
       .map((handler) => `${handler.method} ${handler.urlPath}`);
     expect(unwrapped.filter((key) => !(key in UNWRAPPED_ALLOW_LIST))).toEqual([]);
     // No stale entries: an allow-listed handler that is gone or now wrapped leaves the list.
@@ -160,6 +218,20 @@ describe(`[SECURITY]: authorization matrix (${CASE_COUNT} cases: ${wrapped.lengt
       expect(isRefused(statuses.ADMIN), "ADMIN").toBe(false);
     }
   });
+
+  it.each(
+    apiWrapped.map((handler) => [
+      `${handler.method} ${handler.urlPath} (${handler.scope})`,
+      handler,
+    ]),
+  )(
+    "[SECURITY]: %s refuses a request without a key (401) and a key without its scope (403)",
+    async (_name, handler) => {
+      expect(await callWithKey(handler, null), "no key").toBe(401);
+      const scope = handler.scope as ApiKeyScope;
+      expect(await callWithKey(handler, keysWithout[scope]), `a key without ${scope}`).toBe(403);
+    },
+  );
 
   it("[SECURITY]: allow-listed handlers refuse callers on their own terms", async () => {
     const byKey = (key: string) => {
