@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { type ApiCaller, authenticateApiKey } from "../api-keys/authenticate-api-key";
 import type { ApiKeyScope } from "../api-keys/schemas";
 import { AppError, type AppErrorCode, httpStatusOf, isAppError } from "../errors";
+import { toApiError } from "./management/api-errors";
 
 type Context<TBody, TParams> = ApiCaller & { request: Request; body: TBody; params: TParams };
 
@@ -67,7 +68,8 @@ const typeByCode: Record<AppErrorCode, string> = {
  * 429 `insufficient_quota`, as OpenAI answers it (the SDK raises RateLimitError; it does not retry
  * on that code's Retry-After-less answer). Unknown errors are logged, never echoed.
  */
-export function apiErrorResponse(error: unknown): Response {
+export function apiErrorResponse(thrown: unknown): Response {
+  const error = toApiError(thrown);
   if (!isAppError(error)) {
     console.error("[atelier] unexpected API error", error);
     return openAiError(500, {

@@ -4,9 +4,9 @@ import { AppError, isAppError } from "../../errors";
 
 /**
  * The domain functions report invalid input as `fieldErrors` (the UI highlights the fields); the
- * API's OpenAI-shaped errors carry one `param` and a message instead (lib/api/api-route.ts). This
- * names the first field as `param` and folds every field's messages into the message, so an API
- * caller learns what the UI would have highlighted.
+ * API's OpenAI-shaped errors carry one `param` and a message instead (lib/api/api-route.ts
+ * applies this to every error). This names the first field as `param` and folds every field's
+ * messages into the message, so an API caller learns what the UI would have highlighted.
  */
 export function toApiError(error: unknown): unknown {
   if (!isAppError(error) || !error.fieldErrors || typeof error.details?.param === "string") {
@@ -24,15 +24,6 @@ export function toApiError(error: unknown): unknown {
     retryAfterSeconds: error.retryAfterSeconds,
     details: { ...error.details, param },
   });
-}
-
-/** Runs a domain call, re-throwing its field errors in the API's form (see toApiError). */
-export async function withApiErrors<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw toApiError(error);
-  }
 }
 
 /** Parses the query string; an invalid value is a 400 naming the parameter. */

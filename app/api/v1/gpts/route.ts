@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { parseQuery, withApiErrors } from "@/lib/api/management/api-errors";
+import { parseQuery } from "@/lib/api/management/api-errors";
 import { listGptsPage } from "@/lib/api/management/list-gpts";
 import { respond } from "@/lib/api/management/respond";
 import {
@@ -23,7 +23,7 @@ export const GET = apiRoute({ scope: "gpts:read" }, async ({ actor, request }) =
 export const POST = apiRoute(
   { scope: "gpts:write", body: createGptBodySchema },
   async ({ actor, body }) => {
-    const created = await withApiErrors(() => createGpt({ actor, input: body }));
+    const created = await createGpt({ actor, input: body });
     return respond(gptSchema, await getGptForEditor({ actor, gptId: created.id }), {
       status: 201,
     });

@@ -1,5 +1,4 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { withApiErrors } from "@/lib/api/management/api-errors";
 import { patchGptDraft } from "@/lib/api/management/draft-updates";
 import { respond } from "@/lib/api/management/respond";
 import { gptSchema, updateGptDraftBodySchema } from "@/lib/api/management/schemas";
@@ -26,7 +25,7 @@ export const GET = apiRoute<undefined, Params>({ scope: "gpts:read" }, ({ actor,
 export const PATCH = apiRoute<typeof updateGptDraftBodySchema, Params>(
   { scope: "gpts:write", body: updateGptDraftBodySchema },
   async ({ actor, body, params }) => {
-    await withApiErrors(() => patchGptDraft({ actor, gptId: params.id, input: body }));
+    await patchGptDraft({ actor, gptId: params.id, input: body });
     return readGpt(actor, params.id);
   },
 );

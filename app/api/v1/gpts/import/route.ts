@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { payloadTooLarge, withApiErrors } from "@/lib/api/management/api-errors";
+import { payloadTooLarge } from "@/lib/api/management/api-errors";
 import { readUploadedFile } from "@/lib/api/management/read-upload";
 import { respond } from "@/lib/api/management/respond";
 import { importResultSchema } from "@/lib/api/management/schemas";
@@ -33,6 +33,6 @@ async function packageBytes(request: Request): Promise<Uint8Array | Response> {
 export const POST = apiRoute({ scope: "gpts:write" }, async ({ actor, request }) => {
   const bytes = await packageBytes(request);
   if (bytes instanceof Response) return bytes;
-  const imported = await withApiErrors(() => importGptPackage({ actor, bytes }));
+  const imported = await importGptPackage({ actor, bytes });
   return respond(importResultSchema, imported, { status: 201 });
 });

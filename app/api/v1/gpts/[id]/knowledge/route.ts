@@ -1,5 +1,4 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { withApiErrors } from "@/lib/api/management/api-errors";
 import { readUploadedFile } from "@/lib/api/management/read-upload";
 import { respond } from "@/lib/api/management/respond";
 import { knowledgeFileListSchema, knowledgeFileSchema } from "@/lib/api/management/schemas";
@@ -52,13 +51,11 @@ export const POST = apiRoute<undefined, Params>(
       tooLargeMessage: fileSizeMessage(maxFileBytes),
     });
     if (file instanceof Response) return file;
-    const view = await withApiErrors(async () =>
-      uploadKnowledgeFile({
-        actor,
-        gptId: params.id,
-        file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
-      }),
-    );
+    const view = await uploadKnowledgeFile({
+      actor,
+      gptId: params.id,
+      file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+    });
     return respond(knowledgeFileSchema, view, { status: 201 });
   },
 );

@@ -1,5 +1,4 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { withApiErrors } from "@/lib/api/management/api-errors";
 import { respond } from "@/lib/api/management/respond";
 import { publishGptBodySchema, publishResultSchema } from "@/lib/api/management/schemas";
 import { publishGpt } from "@/lib/gpts/publish-gpt";
@@ -13,8 +12,5 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute<typeof publishGptBodySchema, { id: string }>(
   { scope: "gpts:write", body: publishGptBodySchema },
   async ({ actor, body, params }) =>
-    respond(
-      publishResultSchema,
-      await withApiErrors(() => publishGpt({ actor, gptId: params.id, input: body })),
-    ),
+    respond(publishResultSchema, await publishGpt({ actor, gptId: params.id, input: body })),
 );

@@ -1,5 +1,4 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { withApiErrors } from "@/lib/api/management/api-errors";
 import { restoreVersionToDraft } from "@/lib/api/management/draft-updates";
 import { respond } from "@/lib/api/management/respond";
 import { restoreResultSchema, restoreVersionBodySchema } from "@/lib/api/management/schemas";
@@ -17,9 +16,7 @@ export const POST = apiRoute<typeof restoreVersionBodySchema, { id: string; numb
   async ({ actor, body, params }) => {
     const number = parseVersionNumber(params.number);
     if (number === null) throw new AppError("not_found", "Version not found.");
-    const restored = await withApiErrors(() =>
-      restoreVersionToDraft({ actor, gptId: params.id, number, input: body }),
-    );
+    const restored = await restoreVersionToDraft({ actor, gptId: params.id, number, input: body });
     return respond(restoreResultSchema, restored);
   },
 );
