@@ -77,11 +77,15 @@ export async function authenticateApiKey(
       { details: { reason: "missing_scope" } },
     );
   }
-  const limit = await consumeRateLimit({
-    key: `api-key:${row.id}`,
-    limit: env.API_REQUESTS_PER_MINUTE,
-    windowSeconds: 60,
-  });
+  // Independent reads and writes: one round trip's wait, not two.
+  const [limit] = await Promise.all([
+    consumeRateLimit({
+      key: `api-key:${row.id}`,
+      limit: env.API_REQUESTS_PER_MINUTE,
+      windowSeconds: 60,
+    }),
+    assertApiAccess(row.user.id),
+  ]);
   if (!limit.isAllowed) {
     throw new AppError(
       "rate_limited",
@@ -90,9 +94,13 @@ export async function authenticateApiKey(
       { retryAfterSeconds: limit.retryAfterSeconds, details: { reason: "rate_limit_exceeded" } },
     );
   }
-  await assertApiAccess(row.user.id);
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    // Informational: the request does not wait for it.
+    void prisma.apiKey
+      .update({ where: { id: row.id }, data: { lastUsedAt: now } })
+      .catch((error: unknown) =>
+        console.error("[atelier] could not record a key's last use", error),
+      );
   }
   const { user } = row;
   return {

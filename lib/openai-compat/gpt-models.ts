@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { busCache } from "../events/bus-cache";
 import { creatorDisplayName, listedInStoreWhere } from "../store/card";
 import type { ModelList } from "./schemas";
 
@@ -53,13 +54,26 @@ export async function listGptModels(actor: Actor): Promise<ModelList> {
  * (loadConversationSource: private GPTs of others read as missing); a missing one is OpenAI's 404.
  */
 export async function findGptIdBySlug(slug: string): Promise<string> {
-  const gpt = await prisma.gpt.findFirst({
-    where: { slug, deletedAt: null },
-    select: { id: true },
+  const gptId = await gptIdsBySlug.get(slug, async () => {
+    const gpt = await prisma.gpt.findFirst({
+      where: { slug, deletedAt: null },
+      select: { id: true },
+    });
+    return gpt?.id ?? null;
   });
-  if (!gpt) throw modelNotFound(slug);
-  return gpt.id;
+  if (!gptId) throw modelNotFound(slug);
+  return gptId;
 }
+
+/**
+ * A slug is fixed when its GPT is created; a delete (and a publish) announces "store-listings" to
+ * every process, which empties this. A short cache saves a query per completion.
+ */
+const gptIdsBySlug = busCache<string | null>("gpt-ids-by-slug", {
+  ttlMs: 10_000,
+  maxEntries: 5_000,
+  clearOn: ["store-listings"],
+});
 
 export function modelNotFound(slug: string): AppError {
   return new AppError(

@@ -39,7 +39,8 @@ export type StreamResult = {
   endedAt: number;
 };
 
-async function streamRequest(options: {
+/** One streamed POST, timed: also used by scripts/lib/bench-api for the OpenAI-compatible API. */
+export async function streamRequest(options: {
   url: string;
   headers: Record<string, string>;
   body: unknown;

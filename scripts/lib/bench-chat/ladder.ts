@@ -1,6 +1,7 @@
+import type { Agent } from "undici";
 import { startCpuLoad } from "./cpu-load";
 import type { FakeProcess } from "./fake-process";
-import { chatTurn, createAgent } from "./http-client";
+import { chatTurn, createAgent, type StreamResult } from "./http-client";
 import { classify, type Outcomes } from "./outcomes";
 import { sampleRss, type TcpCounters, tcpCounters, treeCpuSeconds, treeRssMb } from "./proc-stats";
 import type { UserPool } from "./sessions";
@@ -34,10 +35,15 @@ export async function runStep(options: {
   isLoaded: boolean;
   isLast: boolean;
   warmUp: () => Promise<number>;
+  /**
+   * Sends the step's request number `index` (default: a new chat through POST /api/chat from the
+   * next user of `users`); bench:api sends OpenAI-compatible completions instead.
+   */
+  send?: (index: number, agent: Agent) => Promise<StreamResult>;
 }): Promise<StepResult> {
   const { target, concurrency } = options;
   const window = await target.openWindow();
-  const cookies = await options.users.take(concurrency);
+  const cookies = options.send ? [] : await options.users.take(concurrency);
   const app = target.app!;
   const load = options.isLoaded ? await startCpuLoad(options.benchRoot, 900) : null;
   const rss = sampleRss(app.pid);
@@ -46,16 +52,18 @@ export async function runStep(options: {
   const tcpBefore = tcpCounters();
   const agent = createAgent();
   const startedAt = performance.now();
-  const results = await Promise.all(
-    cookies.map((cookie, index) =>
+  const send =
+    options.send ??
+    ((index: number, dispatcher: Agent) =>
       chatTurn({
         appUrl: app.url,
-        cookie,
+        cookie: cookies[index],
         gptId: options.gptId,
         text: `Step ${concurrency}, chat ${index}: make this sentence shorter please.`,
-        agent,
-      }),
-    ),
+        agent: dispatcher,
+      }));
+  const results = await Promise.all(
+    Array.from({ length: concurrency }, (_, index) => send(index, agent)),
   );
   const wallMs = performance.now() - startedAt;
   const serverCpuSeconds = treeCpuSeconds(app.pid) - cpuBefore;

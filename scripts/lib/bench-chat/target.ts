@@ -40,8 +40,14 @@ export class BenchTarget {
       logFile: string;
       cpuProfDir: string | null;
       fake: FakeProcess;
+      /** What a phase counts (default: every channel); bench:api counts channel API only. */
+      countRows?: (sql: Sql) => Promise<RowCounts>;
     },
   ) {}
+
+  private get count(): (sql: Sql) => Promise<RowCounts> {
+    return this.options.countRows ?? countRows;
+  }
 
   get isEmbedded(): boolean {
     return this.database.short === "PGlite";
@@ -90,7 +96,7 @@ export class BenchTarget {
   private async countNow(): Promise<Baseline> {
     return {
       fake: await this.options.fake.stats(),
-      rows: await this.withSql(countRows),
+      rows: await this.withSql(this.count),
       warmupTurns: 0,
     };
   }
@@ -116,7 +122,7 @@ export class BenchTarget {
       await this.stop();
       note = "server stopped to count";
     }
-    const rows = await this.withSql(countRows);
+    const rows = await this.withSql(this.count);
     const delta = subtractCounts(rows, window.rows);
     const answersStarted = fake.received - window.fake.received - (options.directRequests ?? 0);
     if (this.isEmbedded && !options.isLast) {
