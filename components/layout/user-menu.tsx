@@ -9,6 +9,7 @@ import {
   CreditCard,
   Database,
   KeyRound,
+  KeySquare,
   Link2,
   LogOut,
   MessageSquare,
@@ -108,6 +109,11 @@ export function UserMenu({
         <DropdownMenuItem asChild>
           <Link href="/settings/security">
             <KeyRound className="size-4" aria-hidden /> Security
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/settings/api-keys">
+            <KeySquare className="size-4" aria-hidden /> API keys
           </Link>
         </DropdownMenuItem>
         <DropdownMenuItem asChild>
