@@ -1,4 +1,5 @@
 import "server-only";
+import { hasApiActionPermission } from "../api-keys/action-permissions";
 import type { Actor } from "../auth/session";
 import { prisma } from "../db";
 import { AppError } from "../errors";
@@ -154,7 +155,13 @@ export async function startExternalTurn(request: ExternalTurnRequest): Promise<E
             actionConsent:
               channel === "EMBED"
                 ? { mode: "embed" }
-                : { mode: "api", isAllowed: await isApiActionAllowed(payer.id, source.gpt.id) },
+                : {
+                    mode: "api",
+                    isAllowed: await hasApiActionPermission({
+                      userId: payer.id,
+                      gptId: source.gpt.id,
+                    }),
+                  },
             callerInstructions: callerInstructions || undefined,
             maxOutputTokens: request.maxOutputTokens,
           },
@@ -236,12 +243,4 @@ async function findOwnConversation({
   });
   if (streaming > 0) throw new AppError("conflict", ANSWER_IN_PROGRESS_MESSAGE);
   return conversation.id;
-}
-
-async function isApiActionAllowed(userId: string, gptId: string): Promise<boolean> {
-  const permission = await prisma.apiActionPermission.findUnique({
-    where: { userId_gptId: { userId, gptId } },
-    select: { gptId: true },
-  });
-  return permission !== null;
 }
