@@ -64,8 +64,13 @@ function signInRedirect(request: NextRequest): NextResponse {
 
 export const config = {
   // Pages only: not route handlers (JSON and files get their headers from next.config), not
-  // Next's static assets. Prefetches need the same nonce handling as full loads.
+  // Next's static assets. Prefetches need the same nonce handling as full loads. The website
+  // widget (/embed/<gptId>, /embed.js) sends its own CSP: other sites may frame it
+  // (lib/embed/widget/frame-response.ts), which this policy's frame-ancestors 'none' would forbid.
   matcher: [
-    { source: "/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml).*)" },
+    {
+      source:
+        "/((?!api/|embed/|embed\\.js|_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml).*)",
+    },
   ],
 };

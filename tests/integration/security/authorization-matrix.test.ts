@@ -31,6 +31,10 @@ const UNWRAPPED_ALLOW_LIST: Record<string, string> = {
   "GET /api/files/avatars/[owner]/[file]":
     "Public on purpose: GPT pictures show on store cards to signed-out visitors; keys are unguessable and immutable.",
   "GET /api/health": "Liveness probe for operators: no secrets, no counts, no writes.",
+  "GET /api/embed/[gptId]/session":
+    "Public by design (a website visitor of a creator's widget): answers only the origins the creator listed, checked on the browser's own Origin header, and issues a short-lived signed visitor token, nothing else (checked below).",
+  "OPTIONS /api/embed/[gptId]/session":
+    "CORS preflight for the widget's session request: headers only, no data.",
   "GET /api/v1/openapi.json":
     "The API's OpenAPI document: public documentation generated from the code, no data, no secrets, no writes.",
   "POST /api/stripe/webhook":
@@ -247,6 +251,18 @@ describe(`[SECURITY]: authorization matrix (${CASE_COUNT} cases: ${wrapped.lengt
       expect(response.status, key).toBe(302);
       expect(response.headers.get("location"), key).toMatch(/\/actions\/connected\?error=/);
     }
+    // The widget session: a site that is not listed (and no widget at all) gets nothing.
+    const session = await import(path.resolve(byKey("GET /api/embed/[gptId]/session").file));
+    setSessionActor(null);
+    const refused: Response = await session.GET(
+      new Request("http://localhost/api/embed/matrixdummy/session", {
+        headers: { origin: "https://attacker.example" },
+      }),
+      segment({ gptId: "matrixdummy0000000000000000" }),
+    );
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
+    expect(JSON.stringify(await refused.json())).not.toContain("token");
     // Stripe's webhook: nothing without a valid signature.
     const webhook = await import(path.resolve(byKey("POST /api/stripe/webhook").file));
     const unsigned: Response = await webhook.POST(
