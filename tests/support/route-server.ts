@@ -2,7 +2,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 
-type Handler = (request: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (
+  request: Request,
+  segment: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 
 /** "POST /api/v1/gpts/[id]" → handler. */
 export type RouteTable = Record<string, Handler>;
