@@ -22,6 +22,8 @@ export const idOf = (value: string | { id: string } | null | undefined) =>
  * the webhooks arrived in, duplicates and retries included, the row ends equal to Stripe's state.
  * Returns false when the subscription is not one of ours (no Atelier user or plan behind it).
  */
+const ENDED_STATUSES = new Set<string>(["CANCELED", "INCOMPLETE_EXPIRED"]);
+
 export async function applySubscription(
   tx: Prisma.TransactionClient,
   subscription: Stripe.Subscription,
@@ -48,6 +50,9 @@ export async function applySubscription(
     where: { id: subscription.id },
     select: { status: true, pastDueSince: true },
   });
+  // Stripe never revives an ended subscription: a read taken before it ended (a webhook that
+  // fetched it just before an account deletion cancelled it) must not make it live again.
+  if (existing && ENDED_STATUSES.has(existing.status) && !ENDED_STATUSES.has(status)) return false;
   // The grace period runs from the first time we saw it past due.
   const pastDueSince = status === "PAST_DUE" ? (existing?.pastDueSince ?? now) : null;
   const interval: BillingInterval = item.price.recurring?.interval === "year" ? "YEAR" : "MONTH";

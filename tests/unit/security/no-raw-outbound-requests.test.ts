@@ -38,6 +38,11 @@ const sameOriginPath = /^\s*["'`]\/(?!\/)/;
 const allowed: { file: string; snippet?: string; reason: string }[] = [
   { file: "lib/security/egress.ts", reason: "the egress guard itself" },
   {
+    file: "lib/embed/widget/loader-script.ts",
+    reason:
+      "the widget loader's source, served to visitors' browsers: it calls this app's own /api/embed session route from the host page",
+  },
+  {
     file: "lib/ai/providers.ts",
     reason: "admin-configured model endpoint, passes the egress fetch unless exempt",
   },
