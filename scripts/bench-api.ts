@@ -17,7 +17,6 @@
  *   throwaway cluster. The build directory is bench:chat's: run it under the e2e lock
  *   (`flock /tmp/atelier-e2e.lock npm run bench:api`) when e2e runs may share the machine.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,6 +24,7 @@ import { type ApiPassResult, runApiPass } from "./lib/bench-api/pass";
 import { printApiSummary } from "./lib/bench-api/report";
 import { readApiSettings } from "./lib/bench-api/settings";
 import { buildApp } from "./lib/bench-chat/build-app";
+import { describeCheckout } from "./lib/bench-chat/describe-checkout";
 import { startFakeProcess } from "./lib/bench-chat/fake-process";
 import { loadAverage } from "./lib/bench-chat/proc-stats";
 import { DELTA_COUNT, DELTA_MS, DIST_DIR, FIRST_TOKEN_MS } from "./lib/bench-chat/settings";
@@ -32,13 +32,6 @@ import { cleanupAll, installCleanupHandlers } from "./lib/bench-store/cleanup";
 import { openEmbedded, openPostgres } from "./lib/bench-store/databases";
 
 const root = path.resolve(import.meta.dirname, "..");
-
-function checkoutLabel(): string {
-  const git = (...args: string[]) =>
-    spawnSync("git", ["-C", root, ...args], { encoding: "utf8" }).stdout?.trim() ?? "";
-  const isDirty = git("status", "--porcelain", "--untracked-files=no") !== "";
-  return `${root} @ ${git("log", "-1", "--format=%h %s") || "?"}${isDirty ? " + uncommitted changes" : ""}`;
-}
 
 async function main() {
   installCleanupHandlers();
@@ -48,7 +41,7 @@ async function main() {
   const settings = readApiSettings(root);
   const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
   mkdirSync(path.join(root, ".bench"), { recursive: true });
-  const app = checkoutLabel();
+  const app = describeCheckout(root);
   console.log(
     `bench:api on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}; load average ${loadAverage()}\n` +
       `app: ${app} (build ${DIST_DIR})\n` +

@@ -20,11 +20,11 @@
  * DATABASE_URL: the PostgreSQL pass uses a throwaway database on that server instead of a
  *   throwaway cluster (scripts/start-test-postgres.sh, fsync off).
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildApp } from "./lib/bench-chat/build-app";
+import { describeCheckout } from "./lib/bench-chat/describe-checkout";
 import { startFakeProcess } from "./lib/bench-chat/fake-process";
 import { type PassResult, runPass } from "./lib/bench-chat/pass";
 import { loadAverage } from "./lib/bench-chat/proc-stats";
@@ -40,14 +40,6 @@ import { cleanupAll, installCleanupHandlers } from "./lib/bench-store/cleanup";
 import { openEmbedded, openPostgres } from "./lib/bench-store/databases";
 
 const root = path.resolve(import.meta.dirname, "..");
-
-function describeCheckout(dir: string): string {
-  const git = (...args: string[]) =>
-    spawnSync("git", ["-C", dir, ...args], { encoding: "utf8" }).stdout?.trim() ?? "";
-  const commit = git("log", "-1", "--format=%h %s");
-  const isDirty = git("status", "--porcelain", "--untracked-files=no") !== "";
-  return `${dir} @ ${commit || "?"}${isDirty ? " + uncommitted changes" : ""}`;
-}
 
 async function main() {
   installCleanupHandlers();

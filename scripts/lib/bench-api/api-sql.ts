@@ -1,5 +1,5 @@
 import { generateApiKey } from "../../../lib/api-keys/key-format";
-import type { RowCounts, Sql } from "../bench-chat/bench-sql";
+import { countRows, type RowCounts, type Sql } from "../bench-chat/bench-sql";
 
 /** Raw SQL, like bench-chat/bench-sql.ts: the bench does not load the app's Prisma client. */
 
@@ -36,35 +36,7 @@ export async function seedApiKeys(sql: Sql, first: number, count: number): Promi
   return keys.map((key) => key.key);
 }
 
-/**
- * countRows of bench-chat for channel API only: messages of conversations whose origin is API,
- * usage events on channel API. A store chat's rows are not counted, so an API answer metered
- * on the wrong channel shows as a mismatch.
- */
-export async function countApiRows(sql: Sql): Promise<RowCounts> {
-  const byStatus = await sql.query<{ role: string; status: string; n: number }>(
-    `SELECT m.role::text AS role, m.status::text AS status, count(*)::int AS n
-     FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
-     WHERE c.origin = 'API' GROUP BY 1, 2`,
-  );
-  const [totals] = await sql.query<{ usage: number; conversations: number }>(
-    `SELECT (SELECT count(*)::int FROM "UsageEvent" WHERE channel = 'API') AS usage,
-            (SELECT count(*)::int FROM "Conversation" WHERE origin = 'API') AS conversations`,
-  );
-  const assistantByStatus: Record<string, number> = {};
-  let userMessages = 0;
-  for (const row of byStatus) {
-    if (row.role === "USER") userMessages += row.n;
-    else assistantByStatus[row.status] = (assistantByStatus[row.status] ?? 0) + row.n;
-  }
-  const streaming = assistantByStatus.STREAMING ?? 0;
-  const assistants = Object.values(assistantByStatus).reduce((sum, n) => sum + n, 0);
-  return {
-    userMessages,
-    assistantByStatus,
-    saved: assistants - streaming,
-    streaming,
-    usageEvents: totals?.usage ?? 0,
-    conversations: totals?.conversations ?? 0,
-  };
+/** bench-chat's countRows for channel API only. */
+export function countApiRows(sql: Sql): Promise<RowCounts> {
+  return countRows(sql, { channel: "API" });
 }

@@ -101,13 +101,23 @@ export type RowCounts = {
   conversations: number;
 };
 
-export async function countRows(sql: Sql): Promise<RowCounts> {
+/**
+ * Messages by role and status, usage events and conversations. With `channel: "API"`, only the
+ * API's: messages of conversations whose origin is API and usage events on channel API, so an
+ * API answer metered on the wrong channel shows as a mismatch.
+ */
+export async function countRows(
+  sql: Sql,
+  { channel }: { channel?: "API" } = {},
+): Promise<RowCounts> {
   const byStatus = await sql.query<{ role: string; status: string; n: number }>(
-    `SELECT role::text AS role, status::text AS status, count(*)::int AS n FROM "Message" GROUP BY 1, 2`,
+    `SELECT m.role::text AS role, m.status::text AS status, count(*)::int AS n
+     FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
+     ${channel ? `WHERE c.origin = '${channel}'` : ""} GROUP BY 1, 2`,
   );
   const [totals] = await sql.query<{ usage: number; conversations: number }>(
-    `SELECT (SELECT count(*)::int FROM "UsageEvent") AS usage,
-            (SELECT count(*)::int FROM "Conversation") AS conversations`,
+    `SELECT (SELECT count(*)::int FROM "UsageEvent" ${channel ? `WHERE channel = '${channel}'` : ""}) AS usage,
+            (SELECT count(*)::int FROM "Conversation" ${channel ? `WHERE origin = '${channel}'` : ""}) AS conversations`,
   );
   const assistantByStatus: Record<string, number> = {};
   let userMessages = 0;
