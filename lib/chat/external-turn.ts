@@ -9,12 +9,11 @@ import { prepareActionTurn } from "./action-turn";
 import { loadConversationSource } from "./answering-source";
 import { beginTurn } from "./engine/begin-turn";
 import type { LiveAnswer } from "./engine/live-answers";
-import { findLiveAnswer } from "./engine/live-answers";
 import { admitTurn } from "./engine/turn-admission";
 import { prepareKnowledgeTurn } from "./knowledge-turn";
 import { ANSWER_IN_PROGRESS_MESSAGE, NO_MODEL_MESSAGE } from "./plan-turn";
 import { loadTurnHistory, type TurnHistory, titleFrom } from "./prepare-turn";
-import { startAnswer } from "./stream-turn";
+import { startLiveAnswer } from "./stream-turn";
 
 export type ExternalMessage = { role: "system" | "user" | "assistant"; content: string };
 
@@ -100,7 +99,7 @@ export async function startExternalTurn(request: ExternalTurnRequest): Promise<E
       model,
       limits,
     });
-    startAnswer({
+    const live = startLiveAnswer({
       begun,
       actor: payer,
       meter: {
@@ -168,9 +167,6 @@ export async function startExternalTurn(request: ExternalTurnRequest): Promise<E
         };
       },
     });
-    const live = findLiveAnswer({ messageId: begun.messageId });
-    // startAnswer registers the answer synchronously; it is found unless it already ended.
-    if (!live) throw new AppError("unavailable", "The answer could not be started. Try again.");
     return {
       live,
       conversationId: begun.conversationId,

@@ -33,14 +33,7 @@ const PREPARE_FAILED_MESSAGE =
  * (complete, stopped, failed, even a failure while preparing), the task finalises the STREAMING
  * row with exactly one usage event before the browser sees the end of the stream.
  */
-export function startAnswer({
-  begun,
-  actor,
-  meter,
-  answeredBy,
-  ticket,
-  prepare,
-}: {
+type StartAnswerOptions = {
   begun: BegunTurn;
   actor: { id: string };
   meter: AnswerMeter;
@@ -48,21 +41,37 @@ export function startAnswer({
   ticket: TurnTicket;
   /** Builds the model call (history, knowledge, tools): runs inside the answer task. */
   prepare: () => Promise<AnswerSpec>;
-}): Response {
+};
+
+export function startAnswer(options: StartAnswerOptions): Response {
+  return startLiveAnswer(options).response({ "x-conversation-id": options.begun.conversationId });
+}
+
+/**
+ * startAnswer for readers other than the browser (the OpenAI-compatible API, the embed widget):
+ * the same answer task, returning the LiveAnswer itself.
+ */
+export function startLiveAnswer({
+  begun,
+  actor,
+  meter,
+  answeredBy,
+  ticket,
+  prepare,
+}: StartAnswerOptions): LiveAnswer {
   const live = new LiveAnswer({
     messageId: begun.messageId,
     conversationId: begun.conversationId,
     userId: actor.id,
   });
   registerLiveAnswer(live);
-  const response = live.response({ "x-conversation-id": begun.conversationId });
   void generateAnswer({ live, begun, meter, answeredBy, ticket, prepare })
     .catch((error: unknown) => console.error("[atelier] answer task failed", error))
     .finally(() => {
       unregisterLiveAnswer(live);
       ticket.finished();
     });
-  return response;
+  return live;
 }
 
 async function generateAnswer({
